@@ -1,0 +1,129 @@
+package io.ttquant.core.portfolio;
+
+import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.num.Fixed;
+import io.ttquant.core.order.Side;
+
+/**
+ * The net position in one instrument, kept exactly: net quantity (raw, signed: long &gt; 0), cost basis
+ * (cash scale, signed like the quantity) and realized PnL (cash scale, before fees).
+ *
+ * <p>Invariant, exact to the last unit whatever the sequence of fills: for every instrument,
+ * {@code sum(sell notionals) - sum(buy notionals) == realizedPnl - costBasis}. Reducing a position
+ * removes cost basis pro rata (rounded half-up), and that rounding lands in realized PnL, so
+ * nothing is ever lost or created. Mutated only by its {@link Portfolio}.
+ */
+public final class Position {
+    private final Instrument instrument;
+    private long netQty;
+    private long costBasis;
+    private long realizedPnl;
+    private long markPrice;
+
+    Position(Instrument instrument) {
+        this.instrument = instrument;
+    }
+
+    /** Applies a fill of {@code qty} at {@code price}; returns the realized PnL of this fill (cash scale, before fees). */
+    long apply(Side side, long qty, long price) {
+        long notional = instrument.notional(price, qty);
+        long signedQty = side == Side.BUY ? qty : -qty;
+        if (netQty == 0 || Long.signum(netQty) == Long.signum(signedQty)) {
+            netQty = Math.addExact(netQty, signedQty);
+            costBasis = Math.addExact(costBasis, side == Side.BUY ? notional : -notional);
+            return 0;
+        }
+        long open = Math.abs(netQty);
+        long closeQty = Math.min(qty, open);
+        long closeNotional = closeQty == qty ? notional : Fixed.mulDiv(notional, closeQty, qty);
+        long removedBasis = closeQty == open ? costBasis : Fixed.mulDiv(costBasis, closeQty, open);
+        // Closing a long (a sell) receives cash; closing a short (a buy) pays it.
+        long realized = (side == Side.SELL ? closeNotional : -closeNotional) - removedBasis;
+        realizedPnl = Math.addExact(realizedPnl, realized);
+        costBasis -= removedBasis;
+        netQty = Math.addExact(netQty, side == Side.BUY ? closeQty : -closeQty);
+        long rest = qty - closeQty;
+        if (rest > 0) {
+            long restNotional = notional - closeNotional;
+            netQty = side == Side.BUY ? rest : -rest;
+            costBasis = side == Side.BUY ? restNotional : -restNotional;
+        }
+        return realized;
+    }
+
+    void mark(long price) {
+        this.markPrice = price;
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /** Signed net quantity at the instrument's quantity scale. */
+    public long netQty() {
+        return netQty;
+    }
+
+    public boolean isFlat() {
+        return netQty == 0;
+    }
+
+    public boolean isLong() {
+        return netQty > 0;
+    }
+
+    /** Cost basis at the cash scale (negative for a short). */
+    public long costBasis() {
+        return costBasis;
+    }
+
+    /** Average entry price (raw, rounded half-up to the price scale); 0 when flat. */
+    public long avgEntryPrice() {
+        if (netQty == 0) {
+            return 0;
+        }
+        // costBasis(cash scale) / qty(qty scale) -> price scale: * 10^(ps+qs-8)
+        int shift = instrument.priceScale() + instrument.qtyScale() - Fixed.CASH_SCALE;
+        long absBasis = Math.abs(costBasis);
+        long absQty = Math.abs(netQty);
+        if (shift >= 0) {
+            return Fixed.mulDiv(absBasis, Fixed.pow10(shift), absQty);
+        }
+        return Fixed.mulDiv(absBasis, 1, Math.multiplyExact(absQty, Fixed.pow10(-shift)));
+    }
+
+    /** Realized PnL at the cash scale, before fees. */
+    public long realizedPnl() {
+        return realizedPnl;
+    }
+
+    /** The last mark price (raw), 0 before any. */
+    public long markPrice() {
+        return markPrice;
+    }
+
+    /** Unrealized PnL at the mark price (cash scale). */
+    public long unrealizedPnl() {
+        return unrealizedPnl(markPrice);
+    }
+
+    /** Unrealized PnL at {@code price} (cash scale): signed market value minus cost basis. */
+    public long unrealizedPnl(long price) {
+        if (netQty == 0) {
+            return 0;
+        }
+        long value = instrument.notional(price, Math.abs(netQty));
+        return (netQty > 0 ? value : -value) - costBasis;
+    }
+
+    /** Absolute market value at the mark price (cash scale). */
+    public long exposure() {
+        return netQty == 0 ? 0 : instrument.notional(markPrice, Math.abs(netQty));
+    }
+
+    @Override
+    public String toString() {
+        return "Position{" + instrument + " " + instrument.formatQty(netQty) + " basis " + Fixed.format(costBasis, Fixed.CASH_SCALE)
+                + " realized " + Fixed.format(realizedPnl, Fixed.CASH_SCALE) + "}";
+    }
+}

@@ -1,0 +1,126 @@
+package io.ttquant.core.strategy.example;
+
+import io.ttquant.core.indicator.Ema;
+import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.marketdata.Bar;
+import io.ttquant.core.order.Order;
+import io.ttquant.core.strategy.BaseStrategy;
+import io.ttquant.core.strategy.StrategyFactory;
+import io.ttquant.core.strategy.StrategyParams;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Long-only EMA crossover on bar closes: buys {@code qty} when the fast EMA crosses above the slow
+ * one and sells the whole position when it crosses below. Both EMAs are seeded with the SMA of
+ * their first n closes (as TA-Lib does); a cross needs both EMAs ready on the previous bar too.
+ * While an order is working it sends no other. Trades the first instrument of its context, or the
+ * one named by the {@code symbol} parameter.
+ */
+public final class EmaCrossStrategy extends BaseStrategy {
+    public static final StrategyFactory FACTORY = new StrategyFactory() {
+        @Override
+        public String name() {
+            return "ema-cross";
+        }
+
+        @Override
+        public String description() {
+            return "long only: buy qty when EMA(fast) crosses above EMA(slow), sell the position when it crosses below";
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return List.of(new ParamSpec("fast", "10", "fast EMA period (bars)"),
+                    new ParamSpec("slow", "30", "slow EMA period (bars), greater than fast"),
+                    new ParamSpec("qty", "1", "quantity to buy, in the base asset"),
+                    new ParamSpec("symbol", "", "instrument to trade (default: the first)"));
+        }
+
+        @Override
+        public EmaCrossStrategy create(StrategyParams p) {
+            return new EmaCrossStrategy(p.integer("fast", 10), p.integer("slow", 30), p.string("qty", "1"), p.string("symbol", ""));
+        }
+    };
+
+    private final Ema fast;
+    private final Ema slow;
+    private final String qtyText;
+    private final String symbol;
+    private Instrument instrument;
+    private long qty;
+    private boolean wasAbove;
+    private boolean havePrevious;
+    private Order working;
+
+    public EmaCrossStrategy(int fastPeriod, int slowPeriod, String qty, String symbol) {
+        if (fastPeriod < 1) {
+            throw new IllegalArgumentException("fast must be at least 1, got " + fastPeriod);
+        }
+        if (fastPeriod >= slowPeriod) {
+            throw new IllegalArgumentException("fast (" + fastPeriod + ") must be less than slow (" + slowPeriod + ")");
+        }
+        BigDecimal q;
+        try {
+            q = new BigDecimal(qty.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("qty must be a number, got '" + qty + "'");
+        }
+        if (q.signum() <= 0) {
+            throw new IllegalArgumentException("qty must be positive, got " + qty);
+        }
+        this.fast = new Ema(fastPeriod);
+        this.slow = new Ema(slowPeriod);
+        this.qtyText = qty.trim();
+        this.symbol = symbol;
+    }
+
+    @Override
+    protected void onStarted() {
+        instrument = symbol.isEmpty() ? ctx().instruments().get(0) : ctx().instrument(symbol);
+        if (instrument == null) {
+            throw new IllegalArgumentException("ema-cross: unknown symbol " + symbol);
+        }
+        try {
+            qty = instrument.qty(qtyText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ema-cross: qty " + qtyText + " does not fit the step size of " + instrument);
+        }
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        if (bar.instrument() != instrument) {
+            return;
+        }
+        double close = instrument.priceToDouble(bar.close());
+        fast.update(close);
+        slow.update(close);
+        if (!slow.isReady()) {
+            return;
+        }
+        boolean above = fast.value() > slow.value();
+        boolean crossedUp = havePrevious && above && !wasAbove;
+        boolean crossedDown = havePrevious && !above && wasAbove;
+        wasAbove = above;
+        havePrevious = true;
+        if (working != null && working.isOpen()) {
+            return;
+        }
+        long position = position(instrument).netQty();
+        if (crossedUp && position == 0) {
+            working = ctx().buyMarket(instrument, qty);
+        } else if (crossedDown && position > 0) {
+            working = ctx().sellMarket(instrument, position);
+        }
+    }
+
+    /** The fast EMA's current value (for tests and dashboards). */
+    public double fastValue() {
+        return fast.value();
+    }
+
+    public double slowValue() {
+        return slow.value();
+    }
+}
