@@ -43,7 +43,11 @@ final class BinanceKlineSource extends CsvSource {
             if (span <= 0) {
                 throw bad("close_time " + closeRaw + " is before open_time " + openRaw);
             }
-            rowInterval = span * timeUnitNanos(openRaw);
+            try {
+                rowInterval = Math.multiplyExact(span, timeUnitNanos(openRaw));
+            } catch (ArithmeticException e) {
+                throw bad("close_time " + closeRaw + " is out of range");
+            }
         }
         long open = price(1, "open");
         long high = price(2, "high");

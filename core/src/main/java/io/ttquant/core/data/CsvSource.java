@@ -328,22 +328,27 @@ abstract class CsvSource implements MarketDataSource {
         if (i >= e) {
             throw bad(column + ": expected an integer, got '" + line.text(s, e) + "'");
         }
-        // 18 digits always fit a long, so only longer texts need overflow checks.
-        boolean mayOverflow = e - i > 18;
         long v = 0;
-        for (; i < e; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                throw bad(column + ": expected an integer, got '" + line.text(s, e) + "'");
+        if (e - i <= 18) {
+            // 18 digits always fit a long: no overflow checks.
+            for (; i < e; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    throw bad(column + ": expected an integer, got '" + line.text(s, e) + "'");
+                }
+                v = v * 10 + d;
             }
-            if (mayOverflow) {
+        } else {
+            for (; i < e; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    throw bad(column + ": expected an integer, got '" + line.text(s, e) + "'");
+                }
                 try {
                     v = Math.addExact(Math.multiplyExact(v, 10L), d);
                 } catch (ArithmeticException ex) {
                     throw bad(column + ": integer too large: '" + line.text(s, e) + "'");
                 }
-            } else {
-                v = v * 10 + d;
             }
         }
         return negative ? -v : v;

@@ -17,7 +17,9 @@ import io.ttquant.core.venue.ExecutionListener;
 import io.ttquant.core.venue.Venue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one strategy: implements its {@link StrategyContext} and puts every order through the same
@@ -25,6 +27,9 @@ import java.util.List;
  * rule, then the cash account's reservation — before it reaches the {@link Venue}. A refused order
  * is returned REJECTED with its reason, counted in the portfolio, and reported through the
  * execution listener like any venue rejection. It never throws for a user mistake.
+ *
+ * <p>The venue gets its own copy of each order; the strategy's order changes only when the venue's
+ * reports are applied to it, one by one, exactly as in live trading where the venue is remote.
  */
 public final class StrategyHost implements StrategyContext {
     private final String strategyId;
@@ -40,6 +45,8 @@ public final class StrategyHost implements StrategyContext {
     private final List<Order> openOrders = new ArrayList<>();
     private final List<Order> openOrdersView = Collections.unmodifiableList(openOrders);
     private final List<Order> allOrders = new ArrayList<>();
+    private final Map<Long, Order> venueOrders = new HashMap<>();
+    private final Map<Long, Order> ownOrders = new HashMap<>();
     private long clientSeq;
     private boolean stopped;
 
@@ -82,7 +89,14 @@ public final class StrategyHost implements StrategyContext {
     /** Called by the engine when one of this strategy's orders reached a terminal state. */
     public void orderClosed(Order order) {
         openOrders.remove(order);
+        venueOrders.remove(order.orderId());
+        ownOrders.remove(order.orderId());
         portfolio.release(order);
+    }
+
+    /** The strategy's own copy of an order the venue reports on, or null if it is not one of ours. */
+    public Order ownOrder(long orderId) {
+        return ownOrders.get(orderId);
     }
 
     @Override
@@ -160,7 +174,10 @@ public final class StrategyHost implements StrategyContext {
             return order;
         }
         openOrders.add(order);
-        venue.submit(order);
+        Order sent = order.copyRequest();
+        venueOrders.put(order.orderId(), sent);
+        ownOrders.put(order.orderId(), order);
+        venue.submit(sent);
         return order;
     }
 
@@ -192,13 +209,11 @@ public final class StrategyHost implements StrategyContext {
 
     @Override
     public boolean cancel(Order order) {
-        if (order == null || !order.isOpen() && order.status() != io.ttquant.core.order.OrderStatus.NEW) {
+        if (order == null || order.status().isTerminal()) {
             return false;
         }
-        if (!strategyId.equals(order.strategyId())) {
-            return false;
-        }
-        return venue.cancel(order);
+        Order sent = venueOrders.get(order.orderId());
+        return sent != null && ownOrders.get(order.orderId()) == order && venue.cancel(sent);
     }
 
     @Override

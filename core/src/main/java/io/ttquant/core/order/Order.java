@@ -52,6 +52,15 @@ public final class Order {
     }
 
     /**
+     * A fresh NEW copy of this order's request (same ids and terms), for the venue to own: the
+     * strategy's order then follows the venue's reports one by one, as it does in live trading.
+     */
+    public Order copyRequest() {
+        return new Order(orderId, clientOrderId, strategyId, instrument, side, type, timeInForce, quantity, price,
+                stopPrice, reduceOnly, createdNanos);
+    }
+
+    /**
      * Checks the order's own consistency and the instrument's filters (price, lot size, notional);
      * returns {@code null} when it passes. The notional of a market order is checked by the venue
      * against a market price.
