@@ -3,6 +3,7 @@ package io.ttquant.bench;
 import io.ttquant.core.backtest.BacktestConfig;
 import io.ttquant.core.backtest.BacktestEngine;
 import io.ttquant.core.backtest.BacktestResult;
+import io.ttquant.core.data.BarArraySource;
 import io.ttquant.core.data.FileFormat;
 import io.ttquant.core.data.MarketDataSources;
 import io.ttquant.core.data.SyntheticMarketData;
@@ -57,14 +58,17 @@ public class BacktestBenchmarks {
     /** ema-cross over bars held in memory: the engine alone, no parsing. */
     @State(Scope.Benchmark)
     public static class InMemoryBars {
+        /** Equity sampling interval: 3600 s is the default; 60 s records a sample on every one-minute bar. */
+        @Param({"60", "3600"})
+        long sampleSeconds;
         Instrument instrument = btc();
-        ReplayedBars source;
+        BarArraySource source;
 
         @Setup(Level.Trial)
         public void load() {
             SyntheticMarketData data = SyntheticMarketData.builder(instrument).seed(11).count(BARS)
                     .intervalNanos(MINUTE).startPrice("30000").build();
-            source = new ReplayedBars(data, BARS);
+            source = BarArraySource.capture(data, BARS);
         }
     }
 
@@ -74,6 +78,7 @@ public class BacktestBenchmarks {
         s.source.rewind();
         BacktestResult r = new BacktestEngine(BacktestConfig.builder().instrument(s.instrument).source(s.source)
                 .exchange(exchange()).strategy("ema", "ema-cross", new EmaCrossStrategy(10, 30, "0.1", ""))
+                .sampleInterval(s.sampleSeconds * 1_000_000_000L)
                 .balance("USDT", 100_000_00000000L).build()).run();
         return r.strategies().get(0).finalEquity();
     }

@@ -122,6 +122,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--start-price", defaultValue = "30000", description = "Synthetic demo: first price. Default: ${DEFAULT-VALUE}.")
     String startPrice;
 
+    @Option(names = "--sample-interval", defaultValue = "1h", description = "Equity sampling interval for returns, Sharpe and charts (e.g. 1m, 1h, 1d). Default: ${DEFAULT-VALUE}.")
+    String sampleInterval;
+
     @Option(names = "--on-bad-row", defaultValue = "fail", description = "fail (stop at the first malformed row) or skip (count and go on). Default: ${DEFAULT-VALUE}.")
     String onBadRow;
 
@@ -149,6 +152,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 .exchange(exchange)
                 .strategy(strategy, strategy, strat)
                 .balance(instrument.quoteAsset(), cashRaw)
+                .sampleInterval(ReaderOptions.parseIntervalNanos(sampleInterval))
                 .progress((events, t) -> {
                     long now = System.nanoTime();
                     if (!quiet && now - lastPrint[0] > 1_000_000_000L) {
@@ -163,7 +167,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (result.events() == 0) {
             throw new IllegalArgumentException("no data: " + source.description() + " holds no events");
         }
-        RunInfo info = new RunInfo(strategy, params, instrument.symbol(), source.description(), exchange.toString(),
+        RunInfo info = new RunInfo(strategy, params, instrument.symbol(), source.description(), fillModelText(),
                 commandLine(), wallMillis, Instant.now().toString());
         new BacktestReportWriter().write(result, info, out);
         printSummary(stdout, result, instrument, wallMillis);
@@ -235,6 +239,7 @@ public final class BacktestCommand implements Callable<Integer> {
             case "skip" -> BadRowPolicy.SKIP;
             default -> throw new IllegalArgumentException("--on-bad-row must be fail or skip, got " + onBadRow);
         };
+        FileFormat fileFormat = FileFormat.fromName(format);
         if (data == null) {
             if (bars <= 0) {
                 throw new IllegalArgumentException("--bars must be positive, got " + bars);
@@ -253,12 +258,21 @@ public final class BacktestCommand implements Callable<Integer> {
         if (!Files.exists(data)) {
             throw new IllegalArgumentException("--data " + data + " does not exist");
         }
-        FileFormat fileFormat = FileFormat.fromName(format);
         ReaderOptions options = ReaderOptions.defaults().withBadRowPolicy(policy);
         if (interval != null) {
             options = options.withBarIntervalNanos(ReaderOptions.parseIntervalNanos(interval));
         }
         return MarketDataSources.open(data, fileFormat, instrument, options);
+    }
+
+    /** The fill model in a trader's words, for the report header. */
+    private String fillModelText() {
+        String fees = makerFeeBps == null && takerFeeBps == null ? "fees " + feeBps + " bps"
+                : "fees maker " + (makerFeeBps != null ? makerFeeBps : feeBps) + " / taker " + (takerFeeBps != null ? takerFeeBps : feeBps) + " bps";
+        String slip = slippageTicks != null ? "slippage " + slippageTicks + " ticks" : "slippage " + slippageBps + " bps";
+        String latency = "latency " + latencyMs + (latencyJitterMs.equals("0") ? "" : "+" + latencyJitterMs) + " ms";
+        return fees + ", " + slip + ", " + latency + ", bar fills at " + fill + ", limit fills " + limitFill
+                + (queuePosition ? " with queue position" : "") + (volumeCap < 1 ? ", volume cap " + volumeCap * 100 + "% of a bar" : "");
     }
 
     private static long bpsToPpm(String option, String text) {
@@ -284,7 +298,8 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        StringBuilder sb = new StringBuilder("ttquant backtest");
+        // originalArgs() are the whole command line's arguments, the subcommand name included
+        StringBuilder sb = new StringBuilder("ttquant");
         for (String a : spec.commandLine().getParseResult().originalArgs()) {
             sb.append(' ').append(a);
         }

@@ -3,7 +3,8 @@ package io.ttquant.app.cli;
 import io.ttquant.core.data.MarketDataFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -39,9 +40,7 @@ public final class CliErrors {
             err.println("error: bad data: " + ex.getMessage());
             code = FAILURE;
         } else if (ex instanceof UncheckedIOException || ex instanceof java.io.IOException) {
-            Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
-            String what = cause instanceof NoSuchFileException ? "no such file: " + cause.getMessage() : String.valueOf(cause.getMessage());
-            err.println("error: " + what);
+            err.println("error: " + ioMessage(ex));
             code = FAILURE;
         } else {
             err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
@@ -53,5 +52,20 @@ public final class CliErrors {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * An I/O failure in words. An {@link UncheckedIOException} from TTQuant says what was being done
+     * to which path; a file-system exception often says nothing but the path, so its kind is added
+     * ({@code cannot create directory out: out (file already exists)}).
+     */
+    static String ioMessage(Exception ex) {
+        Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        String text = String.valueOf(ex.getMessage());
+        if (cause instanceof FileSystemException fs && fs.getReason() == null) {
+            String kind = fs.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+            text += " (" + kind.toLowerCase(Locale.ROOT) + ")";
+        }
+        return text;
     }
 }

@@ -106,6 +106,7 @@ public final class BacktestReportWriter {
         j.name("events").value(result.events());
         j.name("bars").value(result.bars());
         j.name("skipped_rows").value(result.skippedRows());
+        j.name("overdrafts").value(s.portfolio().overdrafts());
         j.name("valuation_asset").value(p.valuationAsset());
         j.name("initial_equity").decimal(ValueFormat.cash(s.initialEquity()));
         j.name("final_equity").decimal(ValueFormat.cash(s.finalEquity()));

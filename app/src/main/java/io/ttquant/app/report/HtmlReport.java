@@ -90,7 +90,7 @@ final class HtmlReport {
         String ccy = " " + m.portfolio().valuationAsset();
         double ret = m.totalReturn();
         sb.append("<section class=\"kpis\">\n");
-        kpi(sb, "Final equity", ValueFormat.grouped(ValueFormat.cash(m.strategy.finalEquity())) + ccy, signClass(ret),
+        kpi(sb, "Final equity", ValueFormat.grouped(ValueFormat.cents(m.strategy.finalEquity())) + ccy, signClass(ret),
                 "Exact equity at the end of the run.");
         kpi(sb, "Total return", ValueFormat.percent(ret), signClass(ret), "Final equity / initial equity − 1.");
         kpi(sb, "CAGR", ValueFormat.percent(m.report.cagr()), signClass(m.report.cagr()),
@@ -104,7 +104,7 @@ final class HtmlReport {
         kpi(sb, "Win rate", ValueFormat.percent(m.report.winRate()), "", "Winning round trips / all round trips.");
         kpi(sb, "Profit factor", ValueFormat.human(m.report.profitFactor(), 2), "", "Gross profit / |gross loss|.");
         kpi(sb, "Trades", Integer.toString(m.strategy.roundTrips().size()), "", "Completed round trips.");
-        kpi(sb, "Fees", ValueFormat.grouped(ValueFormat.cash(m.fees())) + ccy, "", "All fees paid, in the valuation asset.");
+        kpi(sb, "Fees", ValueFormat.grouped(ValueFormat.cents(m.fees())) + ccy, "", "All fees paid, in the valuation asset.");
         sb.append("</section>\n");
     }
 

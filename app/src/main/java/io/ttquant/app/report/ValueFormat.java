@@ -63,6 +63,12 @@ final class ValueFormat {
     }
 
     /** An exact cash amount (raw at {@link Fixed#CASH_SCALE}) as a plain decimal without trailing zeros. */
+    /** An exact cash amount rounded half-up to two decimals, for headline figures (the tables keep every digit). */
+    static String cents(long raw) {
+        return Fixed.toBigDecimal(raw, Fixed.CASH_SCALE)
+                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
     static String cash(long raw) {
         return Fixed.formatCompact(raw, Fixed.CASH_SCALE);
     }

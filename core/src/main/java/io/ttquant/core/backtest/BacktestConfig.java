@@ -101,7 +101,7 @@ public final class BacktestConfig {
         private final Map<String, Long> initialBalances = new LinkedHashMap<>();
         private String valuationAsset;
         private long marketBufferPpm = 20_000;
-        private long sampleIntervalNanos = 60_000_000_000L;
+        private long sampleIntervalNanos = 3_600_000_000_000L;
         private int seriesCapacity = 1 << 20;
         private ProgressListener progress;
         private long progressEveryEvents = 1_000_000;

@@ -64,6 +64,46 @@ public final class BarArraySource implements MarketDataSource {
         }
     }
 
+    /**
+     * Captures the next {@code count} bars of another source (for benchmarks that must measure the
+     * engine without parsing or generation); throws if the source runs out first.
+     */
+    public static BarArraySource capture(MarketDataSource from, int count) {
+        long[] t = new long[count];
+        long[] o = new long[count];
+        long[] h = new long[count];
+        long[] l = new long[count];
+        long[] c = new long[count];
+        long[] v = new long[count];
+        Instrument ins = null;
+        long interval = 0;
+        int n = 0;
+        while (n < count && from.advance()) {
+            if (from.current() instanceof Bar) {
+                Bar b = (Bar) from.current();
+                ins = b.instrument();
+                interval = b.intervalNanos();
+                t[n] = b.openTimeNanos();
+                o[n] = b.open();
+                h[n] = b.high();
+                l[n] = b.low();
+                c[n] = b.close();
+                v[n] = b.volume();
+                n++;
+            }
+        }
+        if (n < count) {
+            throw new IllegalArgumentException(from.description() + " held only " + n + " bars, not " + count);
+        }
+        return new BarArraySource(ins, interval, t, o, h, l, c, v);
+    }
+
+    /** Starts the replay again from the first bar (also after {@link #close()}). */
+    public void rewind() {
+        next = 0;
+        closed = false;
+    }
+
     @Override
     public boolean advance() {
         if (closed || next >= openTimes.length) {

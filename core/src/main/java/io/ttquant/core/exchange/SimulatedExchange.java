@@ -1,5 +1,6 @@
 package io.ttquant.core.exchange;
 
+import io.ttquant.core.venue.ExecutionListener;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.Bar;
 import io.ttquant.core.marketdata.BookUpdate;
@@ -146,7 +147,7 @@ public final class SimulatedExchange implements Venue {
 
     private final ExchangeConfig config;
     private final Clock clock;
-    private final io.ttquant.core.venue.ExecutionListener listener;
+    private final ExecutionListener listener;
     private final long makerFeePpm;
     private final long takerFeePpm;
     private final SlippageModel slippage;
@@ -178,9 +179,9 @@ public final class SimulatedExchange implements Venue {
     /**
      * @param config   the fill models
      * @param clock    stamps the send time of orders and cancels, nothing else
-     * @param listener receives executions (an {@link ExecutionListener} or any venue listener)
+     * @param listener receives executions 
      */
-    public SimulatedExchange(ExchangeConfig config, Clock clock, io.ttquant.core.venue.ExecutionListener listener) {
+    public SimulatedExchange(ExchangeConfig config, Clock clock, ExecutionListener listener) {
         if (config == null || clock == null || listener == null) {
             throw new IllegalArgumentException("config, clock and listener are required");
         }

@@ -82,6 +82,7 @@ public final class Fixed {
         }
         long value = 0;
         int digits = 0;
+        int accumulated = 0;
         int fractionDigits = -1;
         boolean roundUp = false;
         for (; i < end; i++) {
@@ -113,7 +114,8 @@ public final class Fixed {
                 }
                 fractionDigits++;
             }
-            if (value > (Long.MAX_VALUE - d) / 10) {
+            // Up to 18 digits always fit a long; only longer texts need the overflow check.
+            if (++accumulated > 18 && value > (Long.MAX_VALUE - d) / 10) {
                 throw new NumberFormatException("number too large: " + s.subSequence(start, end));
             }
             value = value * 10 + d;

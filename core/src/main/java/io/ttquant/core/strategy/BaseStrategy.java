@@ -31,4 +31,22 @@ public abstract class BaseStrategy implements Strategy {
     protected final Position position(Instrument instrument) {
         return context.position(instrument);
     }
+
+    /** The instrument named {@code symbol}, or the context's first when the symbol is empty; refuses unknown ones. */
+    protected final Instrument tradedInstrument(String symbol) {
+        Instrument i = symbol == null || symbol.isEmpty() ? context.instruments().get(0) : context.instrument(symbol);
+        if (i == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": unknown symbol " + symbol);
+        }
+        return i;
+    }
+
+    /** A quantity text parsed exactly at the instrument's step precision; refuses one finer than the step. */
+    protected final long quantity(Instrument instrument, String text) {
+        try {
+            return instrument.qty(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": qty " + text + " does not fit the step size of " + instrument);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.ttquant.core.strategy;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +56,25 @@ public final class StrategyParams {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("parameter " + name + " must be a number, got '" + v + "'");
         }
+    }
+
+    /** A positive decimal given as text (a quantity, say), kept as text for the instrument to parse exactly. */
+    public String positiveDecimal(String name, String defaultValue) {
+        return requirePositiveDecimal(name, values.getOrDefault(name, defaultValue));
+    }
+
+    /** Checks that {@code text} is a positive decimal and returns it trimmed; the message names the parameter. */
+    public static String requirePositiveDecimal(String name, String text) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter " + name + " must be a number, got '" + text + "'");
+        }
+        if (v.signum() <= 0) {
+            throw new IllegalArgumentException("parameter " + name + " must be positive, got " + text);
+        }
+        return text.trim();
     }
 
     public Map<String, String> asMap() {

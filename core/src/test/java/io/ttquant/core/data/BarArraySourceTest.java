@@ -31,6 +31,23 @@ class BarArraySourceTest {
     }
 
     @Test
+    void shouldCaptureAnotherSourceAndReplayItAfterRewind() {
+        SyntheticMarketData synthetic = SyntheticMarketData.builder(BTCUSDT).seed(4).count(50).build();
+        BarArraySource captured = BarArraySource.capture(synthetic, 50);
+        List<Bar> first = bars(captured);
+        captured.close();
+        captured.rewind();
+        List<Bar> second = bars(captured);
+
+        List<Bar> expected = bars(SyntheticMarketData.builder(BTCUSDT).seed(4).count(50).build());
+        assertThat(first).hasSize(50);
+        assertThat(first).extracting(Bar::close).isEqualTo(expected.stream().map(Bar::close).toList());
+        assertThat(second).extracting(Bar::openTimeNanos).isEqualTo(first.stream().map(Bar::openTimeNanos).toList());
+        assertThatThrownBy(() -> BarArraySource.capture(SyntheticMarketData.builder(BTCUSDT).count(3).build(), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("held only 3 bars");
+    }
+
+    @Test
     void shouldRefuseInconsistentOrOverlappingBars() {
         long[] one = {100};
         assertThatThrownBy(() -> new BarArraySource(BTCUSDT, MINUTE, new long[] {T0}, one, new long[] {99}, one, one, one))

@@ -1,5 +1,6 @@
 package io.ttquant.core.exchange;
 
+import io.ttquant.core.venue.ExecutionListener;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.Bar;
 import io.ttquant.core.marketdata.BookUpdate;

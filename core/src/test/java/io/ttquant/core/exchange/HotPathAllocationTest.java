@@ -1,5 +1,6 @@
 package io.ttquant.core.exchange;
 
+import io.ttquant.core.venue.ExecutionListener;
 import static io.ttquant.core.exchange.ExchangeHarness.BTC;
 import static io.ttquant.core.exchange.ExchangeHarness.MINUTE;
 import static io.ttquant.core.exchange.ExchangeHarness.T0;

@@ -9,7 +9,6 @@ import io.ttquant.core.order.TimeInForce;
 import io.ttquant.core.strategy.BaseStrategy;
 import io.ttquant.core.strategy.StrategyFactory;
 import io.ttquant.core.strategy.StrategyParams;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -60,31 +59,15 @@ public final class BollingerReversionStrategy extends BaseStrategy {
         if (!(k > 0)) {
             throw new IllegalArgumentException("k must be positive, got " + k);
         }
-        BigDecimal q;
-        try {
-            q = new BigDecimal(qty.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("qty must be a number, got '" + qty + "'");
-        }
-        if (q.signum() <= 0) {
-            throw new IllegalArgumentException("qty must be positive, got " + qty);
-        }
         this.bands = new BollingerBands(period, k);
-        this.qtyText = qty.trim();
+        this.qtyText = StrategyParams.requirePositiveDecimal("qty", qty);
         this.symbol = symbol;
     }
 
     @Override
     protected void onStarted() {
-        instrument = symbol.isEmpty() ? ctx().instruments().get(0) : ctx().instrument(symbol);
-        if (instrument == null) {
-            throw new IllegalArgumentException("bollinger-reversion: unknown symbol " + symbol);
-        }
-        try {
-            qty = instrument.qty(qtyText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bollinger-reversion: qty " + qtyText + " does not fit the step size of " + instrument);
-        }
+        instrument = tradedInstrument(symbol);
+        qty = quantity(instrument, qtyText);
         priceUnits = Math.pow(10, instrument.priceScale());
     }
 

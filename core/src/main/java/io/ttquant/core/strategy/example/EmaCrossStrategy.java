@@ -7,7 +7,6 @@ import io.ttquant.core.order.Order;
 import io.ttquant.core.strategy.BaseStrategy;
 import io.ttquant.core.strategy.StrategyFactory;
 import io.ttquant.core.strategy.StrategyParams;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -60,32 +59,16 @@ public final class EmaCrossStrategy extends BaseStrategy {
         if (fastPeriod >= slowPeriod) {
             throw new IllegalArgumentException("fast (" + fastPeriod + ") must be less than slow (" + slowPeriod + ")");
         }
-        BigDecimal q;
-        try {
-            q = new BigDecimal(qty.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("qty must be a number, got '" + qty + "'");
-        }
-        if (q.signum() <= 0) {
-            throw new IllegalArgumentException("qty must be positive, got " + qty);
-        }
         this.fast = new Ema(fastPeriod);
         this.slow = new Ema(slowPeriod);
-        this.qtyText = qty.trim();
+        this.qtyText = StrategyParams.requirePositiveDecimal("qty", qty);
         this.symbol = symbol;
     }
 
     @Override
     protected void onStarted() {
-        instrument = symbol.isEmpty() ? ctx().instruments().get(0) : ctx().instrument(symbol);
-        if (instrument == null) {
-            throw new IllegalArgumentException("ema-cross: unknown symbol " + symbol);
-        }
-        try {
-            qty = instrument.qty(qtyText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ema-cross: qty " + qtyText + " does not fit the step size of " + instrument);
-        }
+        instrument = tradedInstrument(symbol);
+        qty = quantity(instrument, qtyText);
     }
 
     @Override
