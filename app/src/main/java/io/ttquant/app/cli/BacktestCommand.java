@@ -152,7 +152,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 .exchange(exchange)
                 .strategy(strategy, strategy, strat)
                 .balance(instrument.quoteAsset(), cashRaw)
-                .sampleInterval(ReaderOptions.parseIntervalNanos(sampleInterval))
+                .sampleInterval(interval("--sample-interval", sampleInterval))
                 .progress((events, t) -> {
                     long now = System.nanoTime();
                     if (!quiet && now - lastPrint[0] > 1_000_000_000L) {
@@ -244,11 +244,11 @@ public final class BacktestCommand implements Callable<Integer> {
             if (bars <= 0) {
                 throw new IllegalArgumentException("--bars must be positive, got " + bars);
             }
-            long intervalNanos = ReaderOptions.parseIntervalNanos(interval != null ? interval : "1h");
+            long intervalNanos = interval("--interval", interval != null ? interval : "1h");
             try {
                 instrument.price(startPrice);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--start-price " + startPrice + " does not fit the tick size of " + instrument);
+                throw new IllegalArgumentException("--start-price must be a price on the tick grid of " + instrument + ", got " + startPrice);
             }
             // 0.1% per one-minute bar, scaled with the square root of time for other intervals
             double volatility = 0.001 * Math.sqrt(intervalNanos / 60_000_000_000.0);
@@ -260,7 +260,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         ReaderOptions options = ReaderOptions.defaults().withBadRowPolicy(policy);
         if (interval != null) {
-            options = options.withBarIntervalNanos(ReaderOptions.parseIntervalNanos(interval));
+            options = options.withBarIntervalNanos(interval("--interval", interval));
         }
         return MarketDataSources.open(data, fileFormat, instrument, options);
     }
@@ -273,6 +273,14 @@ public final class BacktestCommand implements Callable<Integer> {
         String latency = "latency " + latencyMs + (latencyJitterMs.equals("0") ? "" : "+" + latencyJitterMs) + " ms";
         return fees + ", " + slip + ", " + latency + ", bar fills at " + fill + ", limit fills " + limitFill
                 + (queuePosition ? " with queue position" : "") + (volumeCap < 1 ? ", volume cap " + volumeCap * 100 + "% of a bar" : "");
+    }
+
+    private static long interval(String option, String text) {
+        try {
+            return ReaderOptions.parseIntervalNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     private static long bpsToPpm(String option, String text) {

@@ -28,16 +28,17 @@ class BacktestCommandTest {
     @TempDir
     Path dir;
 
-    /** The command of the issue, on {@code data} in {@code format}, writing into {@code out}. */
+    /** The command of the issue, on {@code data} in {@code format}, plus {@code extra}, writing into {@code out} (the last argument). */
     private static String[] issueCommand(Path data, String format, Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("backtest", "--strategy", "ema-cross", "--param", "fast=10",
                 "--param", "slow=30", "--param", "qty=1", "--data", data.toString(), "--format", format,
-                "--symbol", "BTCUSDT", "--cash", "100000", "--fee-bps", "10", "--slippage-bps", "0", "--fill", "next-open",
-                "--out", out.toString()));
+                "--symbol", "BTCUSDT", "--cash", "100000", "--fee-bps", "10", "--slippage-bps", "0", "--fill", "next-open"));
         args.addAll(List.of(extra));
+        args.addAll(List.of("--out", out.toString()));
         return args.toArray(String[]::new);
     }
 
+    /** Runs {@code args} ending in {@code --out DIR}, expects exit 0, and returns what DIR holds. */
     private static BacktestOutput backtest(String... args) {
         Cli.Result r = Cli.run(args);
         assertThat(r.exitCode()).as("%s", r).isZero();
@@ -162,6 +163,52 @@ class BacktestCommandTest {
         assertThat(fromDailyZips.resultSummary()).isEqualTo(fromWhole.resultSummary());
         assertThat(fromDaily.read("trades.csv")).isEqualTo(fromWhole.read("trades.csv"));
         assertThat(fromDaily.summary().get("data")).isEqualTo("daily/ (2 files)");
+    }
+
+    @Test
+    void shouldSkipKlineHeaderRowAndReadMicrosecondTimesLikeMilliseconds() {
+        List<String> rows = MarketDataFixtures.klineRows(MarketDataFixtures.sineBars(500));
+        List<String> withHeader = new ArrayList<>();
+        withHeader.add("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
+                + "taker_buy_quote_volume,ignore");
+        withHeader.addAll(rows);
+        // data.binance.vision spot files from 2025 on give open_time and close_time in microseconds
+        List<String> micros = new ArrayList<>();
+        for (String row : rows) {
+            String[] f = row.split(",");
+            f[0] = f[0] + "000";
+            f[6] = f[6] + "999";
+            micros.add(String.join(",", f));
+        }
+        Path plain = MarketDataFixtures.write(dir.resolve("plain.csv"), rows);
+
+        BacktestOutput fromPlain = backtest(issueCommand(plain, "binance-kline", dir.resolve("out-plain")));
+        BacktestOutput fromHeader = backtest(issueCommand(MarketDataFixtures.write(dir.resolve("header.csv"), withHeader),
+                "binance-kline", dir.resolve("out-header")));
+        BacktestOutput fromMicros = backtest(issueCommand(MarketDataFixtures.write(dir.resolve("micros.csv"), micros),
+                "binance-kline", dir.resolve("out-micros")));
+
+        assertThat(fromHeader.resultSummary()).isEqualTo(fromPlain.resultSummary());
+        assertThat(fromMicros.resultSummary()).isEqualTo(fromPlain.resultSummary());
+    }
+
+    @Test
+    void shouldReadSixColumnKlinesWithIntervalGivenOrInferredLikeTwelveColumns() {
+        List<String> rows = MarketDataFixtures.klineRows(MarketDataFixtures.sineBars(500));
+        List<String> sixColumns = new ArrayList<>();
+        sixColumns.add("open_time_ms,open,high,low,close,volume");
+        for (String row : rows) {
+            sixColumns.add(String.join(",", List.of(row.split(",")).subList(0, 6)));
+        }
+        Path twelve = MarketDataFixtures.write(dir.resolve("twelve.csv"), rows);
+        Path six = MarketDataFixtures.write(dir.resolve("six.csv"), sixColumns);
+
+        BacktestOutput fromTwelve = backtest(issueCommand(twelve, "binance-kline", dir.resolve("out-12")));
+        BacktestOutput inferred = backtest(issueCommand(six, "binance-kline", dir.resolve("out-6")));
+        BacktestOutput given = backtest(issueCommand(six, "binance-kline", dir.resolve("out-6-1m"), "--interval", "1m"));
+
+        assertThat(inferred.resultSummary()).isEqualTo(fromTwelve.resultSummary());
+        assertThat(given.resultSummary()).isEqualTo(fromTwelve.resultSummary());
     }
 
     @Test

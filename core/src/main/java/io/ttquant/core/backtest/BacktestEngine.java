@@ -96,8 +96,21 @@ public final class BacktestEngine implements ExecutionListener, TimerService {
         }
     }
 
-    /** Runs the backtest to the end of the data. Strategy errors propagate as they are: they are bugs. */
+    /**
+     * Runs the backtest to the end of the data and closes the sources, also when it fails. Strategy
+     * errors and bad data propagate as they are.
+     */
     public BacktestResult run() {
+        try {
+            return runToEnd();
+        } finally {
+            for (MarketDataSource s : config.sources()) {
+                s.close();
+            }
+        }
+    }
+
+    private BacktestResult runToEnd() {
         EventMerger merger = new EventMerger(config.sources());
         long events = 0;
         long bars = 0;
@@ -186,7 +199,6 @@ public final class BacktestEngine implements ExecutionListener, TimerService {
         long skipped = 0;
         for (MarketDataSource s : config.sources()) {
             skipped += s.skippedRows();
-            s.close();
         }
         return new BacktestResult(events, bars, trades, quotes, books, first, last, skipped, results());
     }
