@@ -9,7 +9,6 @@ import io.ttquant.core.data.MarketDataSources;
 import io.ttquant.core.data.SyntheticMarketData;
 import io.ttquant.core.exchange.ExchangeConfig;
 import io.ttquant.core.instrument.Instrument;
-import io.ttquant.core.strategy.example.BollingerReversionStrategy;
 import io.ttquant.core.strategy.example.EmaCrossStrategy;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -115,7 +114,7 @@ public class BacktestBenchmarks {
         return r.strategies().get(0).finalEquity();
     }
 
-    /** Trade ticks through matching, a strategy and its portfolio. */
+    /** Trade ticks through matching, a strategy that rests limit orders on every tick, and its portfolio. */
     @Benchmark
     @OperationsPerInvocation(TICKS)
     public long tradeTicksThroughMatching() {
@@ -123,8 +122,20 @@ public class BacktestBenchmarks {
         SyntheticMarketData data = SyntheticMarketData.builder(instrument).seed(9).count(TICKS)
                 .kind(SyntheticMarketData.Kind.TRADES).startPrice("30000").build();
         BacktestResult r = new BacktestEngine(BacktestConfig.builder().instrument(instrument).source(data)
-                .exchange(exchange()).strategy("ema", "ema-cross", new EmaCrossStrategy(50, 200, "0.1", ""))
+                .exchange(exchange()).strategy("quoter", "tick-quoter", new TickQuoter(20))
                 .balance("USDT", 100_000_00000000L).build()).run();
-        return r.strategies().get(0).finalEquity();
+        return r.strategies().get(0).fills().size();
+    }
+
+    /** Bars through the engine with a strategy that computes EMAs and never trades: the per-event path alone. */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public long barsWithoutOrders(InMemoryBars s) {
+        s.source.rewind();
+        BacktestResult r = new BacktestEngine(BacktestConfig.builder().instrument(s.instrument).source(s.source)
+                .exchange(exchange()).strategy("watch", "ema-watcher", new EmaWatcher())
+                .sampleInterval(s.sampleSeconds * 1_000_000_000L)
+                .balance("USDT", 100_000_00000000L).build()).run();
+        return r.events();
     }
 }
