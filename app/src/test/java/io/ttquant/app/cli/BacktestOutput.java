@@ -1,5 +1,6 @@
 package io.ttquant.app.cli;
 
+import io.ttquant.app.report.MiniJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ record BacktestOutput(Path dir) {
     static final Set<String> RUN_DETAILS = Set.of("data", "command", "generated_at", "wall_clock_millis");
 
     Map<String, Object> summary() {
-        return TinyJson.object(read("summary.json"));
+        return MiniJson.object(read("summary.json"));
     }
 
     /** The summary without {@link #RUN_DETAILS}: equal for equal data and settings, however the data was packed. */

@@ -1,6 +1,7 @@
 package io.ttquant.core.strategy;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Creates a named strategy from parameters. {@link #create} validates the parameters and refuses
@@ -34,6 +35,32 @@ public interface StrategyFactory {
                 throw new IllegalArgumentException("unknown parameter '" + name + "' for strategy " + name() + "; valid: " + valid);
             }
         }
+    }
+
+    /** A factory from its parts. */
+    static StrategyFactory of(String name, String description, List<ParamSpec> params, Function<StrategyParams, Strategy> create) {
+        List<ParamSpec> specs = List.copyOf(params);
+        return new StrategyFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public List<ParamSpec> params() {
+                return specs;
+            }
+
+            @Override
+            public Strategy create(StrategyParams p) {
+                return create.apply(p);
+            }
+        };
     }
 
     /** A parameter: name, default value text and meaning. */

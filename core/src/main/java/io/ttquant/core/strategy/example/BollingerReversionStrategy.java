@@ -18,30 +18,13 @@ import java.util.List;
  * limit-order path: resting, replacing, canceling and maker fills.
  */
 public final class BollingerReversionStrategy extends BaseStrategy {
-    public static final StrategyFactory FACTORY = new StrategyFactory() {
-        @Override
-        public String name() {
-            return "bollinger-reversion";
-        }
-
-        @Override
-        public String description() {
-            return "long only: rest a buy limit at the lower Bollinger band, exit with a sell limit at the middle band";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(new ParamSpec("period", "20", "Bollinger period (bars)"),
-                    new ParamSpec("k", "2", "band width in standard deviations"),
-                    new ParamSpec("qty", "1", "quantity to buy, in the base asset"),
-                    new ParamSpec("symbol", "", "instrument to trade (default: the first)"));
-        }
-
-        @Override
-        public BollingerReversionStrategy create(StrategyParams p) {
-            return new BollingerReversionStrategy(p.integer("period", 20), p.decimal("k", 2), p.string("qty", "1"), p.string("symbol", ""));
-        }
-    };
+    public static final StrategyFactory FACTORY = StrategyFactory.of("bollinger-reversion",
+            "long only: rest a buy limit at the lower Bollinger band, exit with a sell limit at the middle band",
+            List.of(new StrategyFactory.ParamSpec("period", "20", "Bollinger period (bars)"),
+                    new StrategyFactory.ParamSpec("k", "2", "band width in standard deviations"),
+                    new StrategyFactory.ParamSpec("qty", "1", "quantity to buy, in the base asset"),
+                    new StrategyFactory.ParamSpec("symbol", "", "instrument to trade (default: the first)")),
+            p -> new BollingerReversionStrategy(p.integer("period", 20), p.decimal("k", 2), p.string("qty", "1"), p.string("symbol", "")));
 
     private final BollingerBands bands;
     private final String qtyText;

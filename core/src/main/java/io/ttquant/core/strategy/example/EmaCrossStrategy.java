@@ -17,30 +17,13 @@ import java.util.List;
  * one named by the {@code symbol} parameter.
  */
 public final class EmaCrossStrategy extends BaseStrategy {
-    public static final StrategyFactory FACTORY = new StrategyFactory() {
-        @Override
-        public String name() {
-            return "ema-cross";
-        }
-
-        @Override
-        public String description() {
-            return "long only: buy qty when EMA(fast) crosses above EMA(slow), sell the position when it crosses below";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(new ParamSpec("fast", "10", "fast EMA period (bars)"),
-                    new ParamSpec("slow", "30", "slow EMA period (bars), greater than fast"),
-                    new ParamSpec("qty", "1", "quantity to buy, in the base asset"),
-                    new ParamSpec("symbol", "", "instrument to trade (default: the first)"));
-        }
-
-        @Override
-        public EmaCrossStrategy create(StrategyParams p) {
-            return new EmaCrossStrategy(p.integer("fast", 10), p.integer("slow", 30), p.string("qty", "1"), p.string("symbol", ""));
-        }
-    };
+    public static final StrategyFactory FACTORY = StrategyFactory.of("ema-cross",
+            "long only: buy qty when EMA(fast) crosses above EMA(slow), sell the position when it crosses below",
+            List.of(new StrategyFactory.ParamSpec("fast", "10", "fast EMA period (bars)"),
+                    new StrategyFactory.ParamSpec("slow", "30", "slow EMA period (bars), greater than fast"),
+                    new StrategyFactory.ParamSpec("qty", "1", "quantity to buy, in the base asset"),
+                    new StrategyFactory.ParamSpec("symbol", "", "instrument to trade (default: the first)")),
+            p -> new EmaCrossStrategy(p.integer("fast", 10), p.integer("slow", 30), p.string("qty", "1"), p.string("symbol", "")));
 
     private final Ema fast;
     private final Ema slow;
