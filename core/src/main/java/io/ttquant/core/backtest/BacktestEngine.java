@@ -20,6 +20,7 @@ import io.ttquant.core.order.Fill;
 import io.ttquant.core.order.Order;
 import io.ttquant.core.order.OrderStatus;
 import io.ttquant.core.order.RejectReason;
+import io.ttquant.core.order.Side;
 import io.ttquant.core.portfolio.Portfolio;
 import io.ttquant.core.portfolio.Position;
 import io.ttquant.core.strategy.Strategy;
@@ -73,6 +74,7 @@ public final class BacktestEngine implements ExecutionListener, TimerService {
     public BacktestEngine(BacktestConfig config) {
         this.config = config;
         this.exchange = new SimulatedExchange(config.exchange(), clock, this);
+        this.exchange.setFundsCheck(this::affordableQty);
         for (Instrument i : config.instruments()) {
             exchange.addInstrument(i);
         }
@@ -383,6 +385,46 @@ public final class BacktestEngine implements ExecutionListener, TimerService {
         } finally {
             draining = false;
         }
+    }
+
+    /**
+     * What the owner of a market buy can pay for now: its free quote balance plus what the order
+     * still has locked, less the cost of buys already filled but not yet booked (conservative:
+     * unbooked sells are not counted as income).
+     */
+    private long affordableQty(Order order, long price, long qty) {
+        Run run = runById.get(order.strategyId());
+        Portfolio p = run.host.portfolioState();
+        Instrument ins = order.instrument();
+        String quote = ins.quoteAsset();
+        long available = p.free(quote) + p.reservedFor(order.orderId());
+        for (int i = queueHead; i < queueTail; i++) {
+            Report r = queue[i];
+            if (r.fill != null && r.fill.side() == Side.BUY
+                    && r.order.strategyId().equals(order.strategyId()) && r.fill.feeAsset().equals(quote)) {
+                available -= r.fill.notional() + r.fill.fee();
+            }
+        }
+        long feePpm = config.exchange().takerFeePpm();
+        if (cost(ins, price, qty, feePpm) <= available) {
+            return qty;
+        }
+        if (available <= 0) {
+            return 0;
+        }
+        long budget = Fixed.mulDiv(available, 1_000_000L, 1_000_000L + feePpm);
+        int shift = ins.priceScale() + ins.qtyScale() - Fixed.CASH_SCALE;
+        long q = shift >= 0 ? Fixed.mulDiv(budget, Fixed.pow10(shift), price) : budget / Math.multiplyExact(price, Fixed.pow10(-shift));
+        q = ins.floorToStep(Math.min(q, qty));
+        while (q > 0 && cost(ins, price, q, feePpm) > available) {
+            q -= ins.stepSize();
+        }
+        return Math.max(q, 0);
+    }
+
+    private static long cost(Instrument ins, long price, long qty, long feePpm) {
+        long notional = ins.notional(price, qty);
+        return notional + Fixed.feePpm(notional, feePpm);
     }
 
     /** Applies a venue status report to the strategy's copy of the order (fills were applied with their fill). */

@@ -18,6 +18,7 @@ import io.ttquant.core.order.RejectReason;
 import io.ttquant.core.order.Side;
 import io.ttquant.core.order.TimeInForce;
 import io.ttquant.core.time.Clock;
+import io.ttquant.core.venue.FundsCheck;
 import io.ttquant.core.venue.Venue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,6 +163,7 @@ public final class SimulatedExchange implements Venue {
 
     private final HashMap<String, MarketState> markets = new HashMap<>();
     private final IdentityHashMap<Order, WorkingOrder> live = new IdentityHashMap<>();
+    private FundsCheck funds = FundsCheck.UNLIMITED;
     private final ArrivalQueue arrivals = new ArrivalQueue(64);
     private final ArrayList<WorkingOrder> pool = new ArrayList<>();
     private final ArrayList<WorkingOrder> scratch = new ArrayList<>();
@@ -204,6 +206,14 @@ public final class SimulatedExchange implements Venue {
 
     public ExchangeConfig config() {
         return config;
+    }
+
+    /**
+     * Sets who is asked before a market or stop-market buy fills at a price not known when it was
+     * sent; the unaffordable rest of such an order expires with INSUFFICIENT_BALANCE.
+     */
+    public void setFundsCheck(FundsCheck check) {
+        this.funds = check == null ? FundsCheck.UNLIMITED : check;
     }
 
     /** Registers an instrument; orders and events for instruments never added are refused or ignored. */
@@ -563,11 +573,19 @@ public final class SimulatedExchange implements Venue {
         // The quote size only gates FOK: other takers fill in full at the reference price.
         long qty = src == SRC_BAR ? Math.min(remaining, available) : remaining;
         if (qty > 0) {
-            if (src == SRC_BAR) {
-                wo.addCapFill(m.barCloseTime, qty);
+            long price = takerPrice(m.instrument, side, ref, limit);
+            long affordable = affordable(wo, price, qty);
+            if (affordable > 0) {
+                if (src == SRC_BAR) {
+                    wo.addCapFill(m.barCloseTime, affordable);
+                }
+                if (fill(wo, price, affordable, LiquiditySide.TAKER, time)) {
+                    finish(wo);
+                    return;
+                }
             }
-            if (fill(wo, takerPrice(m.instrument, side, ref, limit), qty, LiquiditySide.TAKER, time)) {
-                finish(wo);
+            if (affordable < qty) {
+                expire(wo, RejectReason.INSUFFICIENT_BALANCE, time);
                 return;
             }
         }
@@ -601,8 +619,13 @@ public final class SimulatedExchange implements Venue {
                 break;
             }
             long q = Math.min(o.remainingQty(), buy ? b.askQty(i) : b.bidQty(i));
-            if (q > 0 && fill(wo, p, q, LiquiditySide.TAKER, time)) {
+            long affordable = affordable(wo, p, q);
+            if (affordable > 0 && fill(wo, p, affordable, LiquiditySide.TAKER, time)) {
                 finish(wo);
+                return;
+            }
+            if (affordable < q) {
+                expire(wo, RejectReason.INSUFFICIENT_BALANCE, time);
                 return;
             }
         }
@@ -640,9 +663,17 @@ public final class SimulatedExchange implements Venue {
         }
         long qty = Math.min(remaining, cap);
         if (qty > 0) {
-            wo.addCapFill(m.barCloseTime, qty);
-            if (fill(wo, takerPrice(m.instrument, side, ref, limit), qty, LiquiditySide.TAKER, time)) {
-                finish(wo);
+            long price = takerPrice(m.instrument, side, ref, limit);
+            long affordable = affordable(wo, price, qty);
+            if (affordable > 0) {
+                wo.addCapFill(m.barCloseTime, affordable);
+                if (fill(wo, price, affordable, LiquiditySide.TAKER, time)) {
+                    finish(wo);
+                    return;
+                }
+            }
+            if (affordable < qty) {
+                expire(wo, RejectReason.INSUFFICIENT_BALANCE, time);
                 return;
             }
         }
@@ -1057,6 +1088,16 @@ public final class SimulatedExchange implements Venue {
             default:
                 return 0;
         }
+    }
+
+    /** How much of {@code qty} a market or stop-market buy can pay for at {@code price}; limit orders locked their cost up front. */
+    private long affordable(WorkingOrder wo, long price, long qty) {
+        Order o = wo.order;
+        if (o.side() != Side.BUY || o.type().hasLimitPrice()) {
+            return qty;
+        }
+        long q = funds.affordableQty(o, price, qty);
+        return q >= qty ? qty : o.instrument().floorToStep(Math.max(0, q));
     }
 
     private long takerPrice(Instrument instrument, Side side, long ref, long limit) {

@@ -153,6 +153,14 @@ public final class Portfolio implements PortfolioView {
         Reservation r = reservations.get(order.orderId());
         if (r != null) {
             long release = fill.qty() >= r.qty ? r.amount : Fixed.mulDiv(r.amount, fill.qty(), r.qty);
+            // A fill may cost more than its pro-rata share of the lock (a market buy that filled
+            // above its reference price): release what it needs, up to everything still locked.
+            long spend = fill.side() == Side.BUY
+                    ? fill.notional() + (fill.feeAsset().equals(r.asset.name) ? fill.fee() : 0)
+                    : ins.qtyToCash(fill.qty());
+            if (r.asset.free + release < spend) {
+                release = Math.min(r.amount, spend - r.asset.free);
+            }
             r.asset.locked -= release;
             r.asset.free += release;
             r.amount -= release;
@@ -188,6 +196,12 @@ public final class Portfolio implements PortfolioView {
             r.asset.free += r.amount;
             order.setReserved(0);
         }
+    }
+
+    /** What is still locked for an open order (cash scale, in the asset it spends); 0 when none. */
+    public long reservedFor(long orderId) {
+        Reservation r = reservations.get(orderId);
+        return r == null ? 0 : r.amount;
     }
 
     /** Times a fill cost more than the account held (a market order that gapped beyond its reservation). */

@@ -212,6 +212,44 @@ class BacktestEngineTest {
         assertThat(s.orders()).noneMatch(Order::isOpen);
     }
 
+    @Test
+    void shouldExpireTheUnaffordableRestOfAMarketBuyThatGapsUp() {
+        // 1,000 USDT buys 9 units at 100 (+2% buffer reserved: 918 + fee); the next open gaps to 150,
+        // so only 6.66 units are affordable: the fill is cut to the step and the rest expires.
+        BaseStrategy gapBuyer = new BaseStrategy() {
+            boolean sent;
+
+            @Override
+            public void onBar(Bar bar) {
+                if (!sent) {
+                    sent = true;
+                    ctx().buyMarket(eth, eth.qty("9"));
+                }
+            }
+        };
+        int n = 3;
+        long[] t = {T0, T0 + MINUTE, T0 + 2 * MINUTE};
+        long[] o = {10_000, 15_000, 15_000};
+        long[] c = {10_000, 15_000, 15_000};
+        long[] v = {eth.qty("100"), eth.qty("100"), eth.qty("100")};
+        BarArraySource gap = new BarArraySource(eth, MINUTE, t, o, c, o, c, v);
+        BacktestConfig config = BacktestConfig.builder().instrument(eth).source(gap).exchange(fees(1000))
+                .strategy("g", "gap", gapBuyer).balance("USDT", 1_000_00000000L).build();
+        StrategyResult s = new BacktestEngine(config).run().strategy("g");
+        assertThat(n).isEqualTo(3);
+        assertThat(s.fills()).hasSize(1);
+        Fill f = s.fills().get(0);
+        assertThat(f.price()).isEqualTo(15_000);
+        // 1000 / (150 * 1.001) = 6.6600... -> 6.6600 at step 0.0001
+        assertThat(f.qty()).isEqualTo(eth.qty("6.66"));
+        Order order = s.orders().get(0);
+        assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(order.reason()).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
+        assertThat(s.portfolio().free("USDT")).isNotNegative();
+        assertThat(s.portfolio().overdrafts()).isZero();
+        assertThat(s.portfolio().locked("USDT")).isZero();
+    }
+
     private StrategyResult runSynthetic(long seed) {
         SyntheticMarketData data = SyntheticMarketData.builder(btc).seed(seed).count(50_000).intervalNanos(MINUTE).startPrice("30000").build();
         BacktestConfig config = BacktestConfig.builder().instrument(btc).source(data).exchange(fees(1000))
