@@ -12,6 +12,7 @@ import io.ttquant.core.data.MarketDataSource;
 import io.ttquant.core.data.MarketDataSources;
 import io.ttquant.core.data.ReaderOptions;
 import io.ttquant.core.data.SyntheticMarketData;
+import io.ttquant.core.data.TradeBarAggregator;
 import io.ttquant.core.exchange.BarFillMode;
 import io.ttquant.core.exchange.ExchangeConfig;
 import io.ttquant.core.exchange.LatencyModel;
@@ -121,6 +122,9 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--start-price", defaultValue = "30000", description = "Synthetic demo: first price. Default: ${DEFAULT-VALUE}.")
     String startPrice;
+
+    @Option(names = "--bar-interval", defaultValue = "1m", description = "With trade data: also build bars of this interval for bar strategies (none to disable). Default: ${DEFAULT-VALUE}.")
+    String barInterval;
 
     @Option(names = "--sample-interval", defaultValue = "1h", description = "Equity sampling interval for returns, Sharpe and charts (e.g. 1m, 1h, 1d). Default: ${DEFAULT-VALUE}.")
     String sampleInterval;
@@ -262,7 +266,12 @@ public final class BacktestCommand implements Callable<Integer> {
         if (interval != null) {
             options = options.withBarIntervalNanos(interval("--interval", interval));
         }
-        return MarketDataSources.open(data, fileFormat, instrument, options);
+        MarketDataSource source = MarketDataSources.open(data, fileFormat, instrument, options);
+        boolean ticks = fileFormat == FileFormat.BINANCE_TRADES || fileFormat == FileFormat.BINANCE_AGGTRADES;
+        if (ticks && !"none".equalsIgnoreCase(barInterval)) {
+            return new TradeBarAggregator(source, interval("--bar-interval", barInterval));
+        }
+        return source;
     }
 
     /** The fill model in a trader's words, for the report header. */

@@ -228,7 +228,7 @@ class BacktestCommandTest {
     void shouldRunOnBinanceTradesWithoutBarsAndTradeNothingWithBarStrategy() {
         Path data = MarketDataFixtures.write(dir.resolve("BTCUSDT-trades-2024-01-01.csv"), MarketDataFixtures.binanceTradeRows(2000));
 
-        BacktestOutput out = backtest(issueCommand(data, "binance-trades", dir.resolve("out")));
+        BacktestOutput out = backtest(issueCommand(data, "binance-trades", dir.resolve("out"), "--bar-interval", "none"));
 
         // ema-cross reacts to bars only: every trade is an event, none is a bar, nothing is traded
         assertThat(out.summaryLong("events")).isEqualTo(2000);
@@ -241,10 +241,21 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldBuildOneMinuteBarsFromTradesByDefault() {
+        Path data = MarketDataFixtures.write(dir.resolve("BTCUSDT-trades-2024-01-01.csv"), MarketDataFixtures.binanceTradeRows(2000));
+
+        BacktestOutput out = backtest(issueCommand(data, "binance-trades", dir.resolve("out")));
+
+        // 2,000 trades from 00:00:00 to 00:03:19.9 make four one-minute bars, served among the trades
+        assertThat(out.summaryLong("bars")).isEqualTo(4);
+        assertThat(out.summaryLong("events")).isEqualTo(2004);
+    }
+
+    @Test
     void shouldRunOnBinanceAggTrades() {
         Path data = MarketDataFixtures.write(dir.resolve("BTCUSDT-aggTrades-2024-01-01.csv"), MarketDataFixtures.binanceAggTradeRows(1500));
 
-        BacktestOutput out = backtest(issueCommand(data, "binance-aggtrades", dir.resolve("out")));
+        BacktestOutput out = backtest(issueCommand(data, "binance-aggtrades", dir.resolve("out"), "--bar-interval", "none"));
 
         assertThat(out.summaryLong("events")).isEqualTo(1500);
         assertThat(out.summaryLong("bars")).isZero();

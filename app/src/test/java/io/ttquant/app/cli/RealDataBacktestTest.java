@@ -60,11 +60,17 @@ class RealDataBacktestTest {
         Path file = DATA.resolve("trades/BTCUSDT-trades-spot-20240808T2354Z-20240809T0005Z.csv");
 
         BacktestOutput out = backtest("backtest", "--data", file.toString(), "--format", "binance-trades", "--symbol", "BTCUSDT",
-                "--out", dir.resolve("trades").toString());
+                "--bar-interval", "none", "--out", dir.resolve("trades").toString());
 
         assertThat(out.summaryLong("events")).isEqualTo(19_904);
         assertThat(out.summaryLong("bars")).isZero();
         assertThat(out.summaryLong("trades")).isZero();
         assertThat(out.summaryDecimal("final_equity")).isEqualByComparingTo("100000");
+
+        // by default the trades also make one-minute bars: 23:54 to 00:05 is 12 minutes
+        BacktestOutput withBars = backtest("backtest", "--data", file.toString(), "--format", "binance-trades", "--symbol", "BTCUSDT",
+                "--param", "fast=2", "--param", "slow=3", "--param", "qty=0.01", "--out", dir.resolve("bars").toString());
+        assertThat(withBars.summaryLong("bars")).isEqualTo(12);
+        assertThat(withBars.summaryLong("events")).isEqualTo(19_904 + 12);
     }
 }
