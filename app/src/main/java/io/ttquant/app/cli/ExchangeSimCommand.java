@@ -1,0 +1,187 @@
+package io.ttquant.app.cli;
+
+import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.instrument.Instruments;
+import io.ttquant.sim.market.SimConfig;
+import io.ttquant.sim.market.SimExchange;
+import io.ttquant.sim.server.SimServer;
+import io.ttquant.sim.server.SimServerConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ttquant exchange-sim}: runs the local Binance-compatible exchange simulator (spot REST
+ * and WebSocket API on 127.0.0.1) with one account, until Ctrl-C. Settings are checked before
+ * anything starts; a bad one is refused with a one-line reason.
+ *
+ * <p>The API secret comes from {@code --api-secret}, {@code --api-secret-file} or the
+ * {@code TTQUANT_SIM_API_SECRET} environment variable, and is never printed.
+ */
+@Command(name = "exchange-sim", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a local exchange that speaks Binance's spot REST and WebSocket API.",
+                "Listens on 127.0.0.1 only; REST under /api/v3/..., streams under /ws/... and /stream?streams=...",
+                "The market is a seeded synthetic order flow; your orders trade against it."})
+public final class ExchangeSimCommand implements Callable<Integer> {
+    static final String SECRET_ENV = "TTQUANT_SIM_API_SECRET";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8090", description = "Port on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--api-key", defaultValue = "ttquant-sim", description = "The account's API key (X-MBX-APIKEY). Default: ${DEFAULT-VALUE}.")
+    String apiKey;
+
+    @Option(names = "--api-secret", description = "The account's HMAC secret (or --api-secret-file, or $" + SECRET_ENV + ").")
+    String apiSecret;
+
+    @Option(names = "--api-secret-file", paramLabel = "FILE", description = "File whose first line is the HMAC secret.")
+    Path apiSecretFile;
+
+    @Option(names = "--balance", paramLabel = "ASSET=AMOUNT",
+            description = "Initial balance, repeatable (e.g. --balance USDT=100000 --balance BTC=1). Default: USDT=100000, BTC=1.")
+    Map<String, String> balances = new LinkedHashMap<>();
+
+    @Option(names = "--symbols", split = ",", defaultValue = "BTCUSDT,ETHUSDT",
+            description = "Symbols to trade (built-in Binance rules: BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC, ADABTC). Default: ${DEFAULT-VALUE}.")
+    List<String> symbols;
+
+    @Option(names = "--start-price", paramLabel = "SYMBOL=PRICE",
+            description = "Start price of a symbol's synthetic market (built in for BTCUSDT and ETHUSDT).")
+    Map<String, String> startPrices = new LinkedHashMap<>();
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic order flow. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--flow", defaultValue = "50", description = "Synthetic actions per second per symbol (0: no flow). Default: ${DEFAULT-VALUE}.")
+    double flow;
+
+    @Option(names = "--fee-bps", defaultValue = "10", description = "Maker and taker commission in basis points. Default: ${DEFAULT-VALUE}.")
+    long feeBps;
+
+    @Option(names = "--weight-limit", defaultValue = "6000", description = "Request weight per IP per minute before 429. Default: ${DEFAULT-VALUE}.")
+    int weightLimit;
+
+    @Option(names = "--order-limit", defaultValue = "100", description = "New orders per account per 10 seconds before 429. Default: ${DEFAULT-VALUE}.")
+    int orderLimit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String secret = secret();
+        SimConfig config = simConfig(secret);
+        SimServerConfig serverConfig = SimServerConfig.builder().weightPerMinute(weightLimit).ordersPer10s(orderLimit).build();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0-65535, got " + port);
+        }
+        SimServer server = new SimServer(new SimExchange(config), serverConfig);
+        try {
+            server.start(port);
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CliErrors.FAILURE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "exchange-sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("exchange simulator listening on 127.0.0.1:" + server.port());
+        out.println("  REST       " + server.restUrl() + "/api/v3/...  (e.g. " + server.restUrl() + "/api/v3/exchangeInfo)");
+        out.println("  WebSocket  " + server.wsUrl() + "/ws/<stream>  and  " + server.wsUrl() + "/stream?streams=<a>/<b>");
+        out.println("  symbols    " + String.join(", ", config.symbols().stream().map(Instrument::symbol).toList()));
+        out.println("  account    API key " + apiKey + ", balances " + config.accounts().get(0).balances());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return 0;
+    }
+
+    private String secret() {
+        int sources = (apiSecret != null ? 1 : 0) + (apiSecretFile != null ? 1 : 0);
+        if (sources > 1) {
+            throw new IllegalArgumentException("give either --api-secret or --api-secret-file, not both");
+        }
+        String s = apiSecret;
+        if (apiSecretFile != null) {
+            try {
+                List<String> lines = Files.readAllLines(apiSecretFile, StandardCharsets.UTF_8);
+                s = lines.isEmpty() ? "" : lines.get(0).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read --api-secret-file " + apiSecretFile, e);
+            }
+        }
+        if (s == null) {
+            s = System.getenv(SECRET_ENV);
+        }
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException("no API secret: give --api-secret, --api-secret-file or $" + SECRET_ENV);
+        }
+        return s;
+    }
+
+    private SimConfig simConfig(String secret) {
+        if (apiKey == null || !apiKey.matches("[\\x21-\\x7e]{1,128}")) {
+            throw new IllegalArgumentException("--api-key must be 1-128 printable characters without spaces");
+        }
+        if (flow < 0 || Double.isNaN(flow) || Double.isInfinite(flow)) {
+            throw new IllegalArgumentException("--flow must be zero or positive, got " + flow);
+        }
+        if (feeBps < 0 || feeBps > 1000) {
+            throw new IllegalArgumentException("--fee-bps must be 0-1000, got " + feeBps);
+        }
+        List<Instrument> instruments = new ArrayList<>();
+        for (String raw : symbols) {
+            String symbol = raw.trim().toUpperCase(Locale.ROOT);
+            Instrument in = Instruments.binanceSpot(symbol);
+            if (in == null) {
+                throw new IllegalArgumentException("no built-in rules for " + symbol + "; known: BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC, ADABTC");
+            }
+            instruments.add(in);
+        }
+        Map<String, String> funds = balances;
+        if (funds.isEmpty()) {
+            funds = new LinkedHashMap<>();
+            funds.put("USDT", "100000");
+            funds.put("BTC", "1");
+        }
+        SimConfig.Builder b = SimConfig.builder().symbols(instruments).seed(seed).flowIntensity(flow)
+                .commissionBps(feeBps, feeBps).account(apiKey, secret, normalise(funds));
+        for (Map.Entry<String, String> e : startPrices.entrySet()) {
+            b.startPrice(e.getKey().trim().toUpperCase(Locale.ROOT), e.getValue().trim());
+        }
+        return b.build();
+    }
+
+    private static Map<String, String> normalise(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : in.entrySet()) {
+            out.put(e.getKey().trim().toUpperCase(Locale.ROOT), e.getValue().trim());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,286 @@
+package io.ttquant.sim.server;
+
+/**
+ * Transport settings of the simulator: rate limits, WebSocket keep-alive and limits, listen-key
+ * validity, request size bounds, the engine's tick cadence. Defaults are Binance's published
+ * figures (6000 request weight per minute, 100 orders per 10 s, 200,000 per day, a ping every
+ * 20 s, 60 s to answer it, 5 incoming messages per second, 1024 streams per connection, listen
+ * keys valid 60 minutes); tests shrink them.
+ *
+ * <p>Immutable, validated once by {@link Builder#build()}, which refuses impossible values with a
+ * message naming the setting. Nothing re-checks a setting after start.
+ */
+public final class SimServerConfig {
+    private final int weightPerMinute;
+    private final int ordersPer10s;
+    private final int ordersPerDay;
+    private final int rejectionsBeforeBan;
+    private final long wsPingIntervalMillis;
+    private final long wsPongTimeoutMillis;
+    private final int wsMaxIncomingPerSecond;
+    private final int wsMaxStreams;
+    private final long listenKeyValidityMillis;
+    private final int maxOutboundBytesPerConnection;
+    private final long tickMillis;
+    private final long klinePushMillis;
+    private final int maxUriLength;
+    private final int maxHeaderBytes;
+    private final int maxBodyBytes;
+    private final int maxWsFrameBytes;
+    private final int maxPendingRequests;
+    private final int ioThreads;
+
+    private SimServerConfig(Builder b) {
+        this.weightPerMinute = b.weightPerMinute;
+        this.ordersPer10s = b.ordersPer10s;
+        this.ordersPerDay = b.ordersPerDay;
+        this.rejectionsBeforeBan = b.rejectionsBeforeBan;
+        this.wsPingIntervalMillis = b.wsPingIntervalMillis;
+        this.wsPongTimeoutMillis = b.wsPongTimeoutMillis;
+        this.wsMaxIncomingPerSecond = b.wsMaxIncomingPerSecond;
+        this.wsMaxStreams = b.wsMaxStreams;
+        this.listenKeyValidityMillis = b.listenKeyValidityMillis;
+        this.maxOutboundBytesPerConnection = b.maxOutboundBytesPerConnection;
+        this.tickMillis = b.tickMillis;
+        this.klinePushMillis = b.klinePushMillis;
+        this.maxUriLength = b.maxUriLength;
+        this.maxHeaderBytes = b.maxHeaderBytes;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.maxWsFrameBytes = b.maxWsFrameBytes;
+        this.maxPendingRequests = b.maxPendingRequests;
+        this.ioThreads = b.ioThreads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static SimServerConfig defaults() {
+        return builder().build();
+    }
+
+    public int weightPerMinute() {
+        return weightPerMinute;
+    }
+
+    public int ordersPer10s() {
+        return ordersPer10s;
+    }
+
+    public int ordersPerDay() {
+        return ordersPerDay;
+    }
+
+    /** 429 answers an IP may receive within one minute before it is banned (418). */
+    public int rejectionsBeforeBan() {
+        return rejectionsBeforeBan;
+    }
+
+    public long wsPingIntervalMillis() {
+        return wsPingIntervalMillis;
+    }
+
+    public long wsPongTimeoutMillis() {
+        return wsPongTimeoutMillis;
+    }
+
+    public int wsMaxIncomingPerSecond() {
+        return wsMaxIncomingPerSecond;
+    }
+
+    public int wsMaxStreams() {
+        return wsMaxStreams;
+    }
+
+    public long listenKeyValidityMillis() {
+        return listenKeyValidityMillis;
+    }
+
+    /** Bytes a WebSocket client may leave unread before it is disconnected as too slow. */
+    public int maxOutboundBytesPerConnection() {
+        return maxOutboundBytesPerConnection;
+    }
+
+    public long tickMillis() {
+        return tickMillis;
+    }
+
+    public long klinePushMillis() {
+        return klinePushMillis;
+    }
+
+    public int maxUriLength() {
+        return maxUriLength;
+    }
+
+    public int maxHeaderBytes() {
+        return maxHeaderBytes;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public int maxWsFrameBytes() {
+        return maxWsFrameBytes;
+    }
+
+    /** REST requests waiting for the engine before new ones are refused with 503 / -1008. */
+    public int maxPendingRequests() {
+        return maxPendingRequests;
+    }
+
+    /** Netty I/O threads; 0 for Netty's default (twice the cores). */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** Collects settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private int weightPerMinute = 6000;
+        private int ordersPer10s = 100;
+        private int ordersPerDay = 200_000;
+        private int rejectionsBeforeBan = 10;
+        private long wsPingIntervalMillis = 20_000;
+        private long wsPongTimeoutMillis = 60_000;
+        private int wsMaxIncomingPerSecond = 5;
+        private int wsMaxStreams = 1024;
+        private long listenKeyValidityMillis = 60 * 60_000L;
+        private int maxOutboundBytesPerConnection = 16 << 20;
+        private long tickMillis = 10;
+        private long klinePushMillis = 1000;
+        private int maxUriLength = 8192;
+        private int maxHeaderBytes = 16384;
+        private int maxBodyBytes = 65536;
+        private int maxWsFrameBytes = 65536;
+        private int maxPendingRequests = 100_000;
+        private int ioThreads;
+
+        private Builder() {
+        }
+
+        public Builder weightPerMinute(int v) {
+            this.weightPerMinute = v;
+            return this;
+        }
+
+        public Builder ordersPer10s(int v) {
+            this.ordersPer10s = v;
+            return this;
+        }
+
+        public Builder ordersPerDay(int v) {
+            this.ordersPerDay = v;
+            return this;
+        }
+
+        public Builder rejectionsBeforeBan(int v) {
+            this.rejectionsBeforeBan = v;
+            return this;
+        }
+
+        public Builder wsPingIntervalMillis(long v) {
+            this.wsPingIntervalMillis = v;
+            return this;
+        }
+
+        public Builder wsPongTimeoutMillis(long v) {
+            this.wsPongTimeoutMillis = v;
+            return this;
+        }
+
+        public Builder wsMaxIncomingPerSecond(int v) {
+            this.wsMaxIncomingPerSecond = v;
+            return this;
+        }
+
+        public Builder wsMaxStreams(int v) {
+            this.wsMaxStreams = v;
+            return this;
+        }
+
+        public Builder listenKeyValidityMillis(long v) {
+            this.listenKeyValidityMillis = v;
+            return this;
+        }
+
+        public Builder maxOutboundBytesPerConnection(int v) {
+            this.maxOutboundBytesPerConnection = v;
+            return this;
+        }
+
+        public Builder tickMillis(long v) {
+            this.tickMillis = v;
+            return this;
+        }
+
+        public Builder klinePushMillis(long v) {
+            this.klinePushMillis = v;
+            return this;
+        }
+
+        public Builder maxUriLength(int v) {
+            this.maxUriLength = v;
+            return this;
+        }
+
+        public Builder maxHeaderBytes(int v) {
+            this.maxHeaderBytes = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int v) {
+            this.maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder maxWsFrameBytes(int v) {
+            this.maxWsFrameBytes = v;
+            return this;
+        }
+
+        public Builder maxPendingRequests(int v) {
+            this.maxPendingRequests = v;
+            return this;
+        }
+
+        public Builder ioThreads(int v) {
+            this.ioThreads = v;
+            return this;
+        }
+
+        public SimServerConfig build() {
+            positive("weightPerMinute", weightPerMinute);
+            positive("ordersPer10s", ordersPer10s);
+            positive("ordersPerDay", ordersPerDay);
+            positive("rejectionsBeforeBan", rejectionsBeforeBan);
+            positive("wsPingIntervalMillis", wsPingIntervalMillis);
+            positive("wsPongTimeoutMillis", wsPongTimeoutMillis);
+            positive("wsMaxIncomingPerSecond", wsMaxIncomingPerSecond);
+            positive("wsMaxStreams", wsMaxStreams);
+            positive("listenKeyValidityMillis", listenKeyValidityMillis);
+            positive("tickMillis", tickMillis);
+            positive("klinePushMillis", klinePushMillis);
+            if (maxOutboundBytesPerConnection < 4096) {
+                throw new IllegalArgumentException("maxOutboundBytesPerConnection must be at least 4096: " + maxOutboundBytesPerConnection);
+            }
+            if (maxUriLength < 256 || maxHeaderBytes < 1024 || maxBodyBytes < 1024 || maxWsFrameBytes < 1024) {
+                throw new IllegalArgumentException("maxUriLength >= 256, maxHeaderBytes, maxBodyBytes and maxWsFrameBytes >= 1024 required");
+            }
+            positive("maxPendingRequests", maxPendingRequests);
+            if (ioThreads < 0) {
+                throw new IllegalArgumentException("ioThreads must be >= 0: " + ioThreads);
+            }
+            if (tickMillis > 100) {
+                throw new IllegalArgumentException("tickMillis must be at most 100 (the depth@100ms cadence): " + tickMillis);
+            }
+            return new SimServerConfig(this);
+        }
+
+        private static void positive(String name, long v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + v);
+            }
+        }
+    }
+}

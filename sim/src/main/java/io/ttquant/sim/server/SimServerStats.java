@@ -1,0 +1,74 @@
+package io.ttquant.sim.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counters of what the transport did: requests served, rate-limit answers, WebSocket connections
+ * and messages, and every forced disconnect by cause (slow consumer, message rate, missing pong).
+ * Written by the I/O and engine threads, read by anyone (tests, the command line).
+ *
+ * <p>Counters only ever grow; nothing here changes how the server behaves.
+ */
+public final class SimServerStats {
+    final AtomicLong restRequests = new AtomicLong();
+    final AtomicLong restErrors = new AtomicLong();
+    final AtomicLong restInternalErrors = new AtomicLong();
+    final AtomicLong wsConnectionsOpened = new AtomicLong();
+    final AtomicLong messagesSent = new AtomicLong();
+    final AtomicLong pingsSent = new AtomicLong();
+    final AtomicLong pongsReceived = new AtomicLong();
+    final AtomicLong slowConsumerDisconnects = new AtomicLong();
+    final AtomicLong messageRateDisconnects = new AtomicLong();
+    final AtomicLong pongTimeoutDisconnects = new AtomicLong();
+
+    public long restRequests() {
+        return restRequests.get();
+    }
+
+    /** REST answers with an error body (4xx and 5xx). */
+    public long restErrors() {
+        return restErrors.get();
+    }
+
+    /** Bugs caught and answered with 500 / -1000. */
+    public long restInternalErrors() {
+        return restInternalErrors.get();
+    }
+
+    public long wsConnectionsOpened() {
+        return wsConnectionsOpened.get();
+    }
+
+    /** WebSocket text frames handed to the network. */
+    public long messagesSent() {
+        return messagesSent.get();
+    }
+
+    public long pingsSent() {
+        return pingsSent.get();
+    }
+
+    public long pongsReceived() {
+        return pongsReceived.get();
+    }
+
+    public long slowConsumerDisconnects() {
+        return slowConsumerDisconnects.get();
+    }
+
+    public long messageRateDisconnects() {
+        return messageRateDisconnects.get();
+    }
+
+    public long pongTimeoutDisconnects() {
+        return pongTimeoutDisconnects.get();
+    }
+
+    @Override
+    public String toString() {
+        return "rest=" + restRequests + " restErrors=" + restErrors + " internalErrors=" + restInternalErrors
+                + " wsOpened=" + wsConnectionsOpened + " sent=" + messagesSent + " pings=" + pingsSent
+                + " pongs=" + pongsReceived + " slowDrops=" + slowConsumerDisconnects
+                + " rateDrops=" + messageRateDisconnects + " pongTimeouts=" + pongTimeoutDisconnects;
+    }
+}

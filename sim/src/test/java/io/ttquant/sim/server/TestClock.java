@@ -1,0 +1,26 @@
+package io.ttquant.sim.server;
+
+import io.ttquant.core.time.Clock;
+
+/**
+ * A clock that follows the wall clock until a test pins it to a fixed instant; the engine thread
+ * reads it, the test thread sets it.
+ */
+final class TestClock implements Clock {
+    private volatile long pinnedMillis = -1;
+
+    @Override
+    public long nanos() {
+        long p = pinnedMillis;
+        return (p >= 0 ? p : System.currentTimeMillis()) * 1_000_000L;
+    }
+
+    /** Stops time at {@code millis}. */
+    void pin(long millis) {
+        pinnedMillis = millis;
+    }
+
+    long millis() {
+        return nanos() / 1_000_000L;
+    }
+}
