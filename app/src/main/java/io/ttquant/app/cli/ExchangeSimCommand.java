@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * anything starts; a bad one is refused with a one-line reason.
  *
  * <p>The API secret comes from {@code --api-secret}, {@code --api-secret-file} or the
- * {@code TTQUANT_SIM_API_SECRET} environment variable, and is never printed.
+ * {@code TTQUANT_SIM_API_SECRET} environment variable, and is never printed; so is the admin token
+ * ({@code --admin-token} or {@code TTQUANT_SIM_ADMIN_TOKEN}) that unlocks the fault controls.
  */
 @Command(name = "exchange-sim", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a local exchange that speaks Binance's spot REST and WebSocket API.",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
                 "The market is a seeded synthetic order flow; your orders trade against it."})
 public final class ExchangeSimCommand implements Callable<Integer> {
     static final String SECRET_ENV = "TTQUANT_SIM_API_SECRET";
+    static final String ADMIN_TOKEN_ENV = "TTQUANT_SIM_ADMIN_TOKEN";
 
     @Spec
     CommandSpec spec;
@@ -72,6 +74,16 @@ public final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--flow", defaultValue = "50", description = "Synthetic actions per second per symbol (0: no flow). Default: ${DEFAULT-VALUE}.")
     double flow;
 
+    @Option(names = "--replay", paramLabel = "SYMBOL=FILE[:format]",
+            description = "Drive SYMBOL by replaying recorded Binance trades instead of the synthetic flow, repeatable; "
+                    + "format trades (default; aggtrades when the file name contains 'aggTrades') or aggtrades. "
+                    + "The replay starts with the simulator and stops at the end of the file.")
+    Map<String, String> replays = new LinkedHashMap<>();
+
+    @Option(names = "--replay-speed", paramLabel = "X", defaultValue = "1",
+            description = "Replay speed: 1 = real time, 10 = ten times faster. Default: ${DEFAULT-VALUE}.")
+    double replaySpeed;
+
     @Option(names = "--fee-bps", defaultValue = "10", description = "Maker and taker commission in basis points. Default: ${DEFAULT-VALUE}.")
     long feeBps;
 
@@ -81,13 +93,46 @@ public final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--order-limit", defaultValue = "100", description = "New orders per account per 10 seconds before 429. Default: ${DEFAULT-VALUE}.")
     int orderLimit;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Enables the fault controls at /admin/faults for requests with this X-Admin-Token (8-256 characters; "
+                    + "or $" + ADMIN_TOKEN_ENV + "). Without it /admin answers 404.")
+    String adminToken;
+
+    @Option(names = "--ws-drop-rate", paramLabel = "P", description = "Fault: drop each WebSocket connection with probability P (0-1) every second.")
+    Double wsDropRate;
+
+    @Option(names = "--ws-delay-ms", paramLabel = "MS", description = "Fault: delay every stream message by MS milliseconds.")
+    Long wsDelayMs;
+
+    @Option(names = "--ws-drop-fraction", paramLabel = "F", description = "Fault: drop the fraction F (0-1) of stream messages.")
+    Double wsDropFraction;
+
+    @Option(names = "--clock-skew-ms", paramLabel = "MS",
+            description = "Fault: skew the server clock by MS (+/-) milliseconds (serverTime, event times, the recvWindow check).")
+    Long clockSkewMs;
+
+    @Option(names = "--rest-fault", paramLabel = "STATUS:SECONDS",
+            description = "Fault: answer every REST request with STATUS (429, 418, 500, 502 or 503) for the first SECONDS.")
+    String restFault;
+
+    @Option(names = "--fault-seed", paramLabel = "SEED", description = "Seed of the random fault decisions. Default: 1.")
+    Long faultSeed;
+
+    @Option(names = "--fault", paramLabel = "KEY=VALUE",
+            description = "Any fault setting of POST /admin/faults, repeatable (e.g. --fault stallStream=btcusdt@trade "
+                    + "--fault stallSeconds=30). Keys: dropAllConnections, wsDropRate, seed, delayMs, delayStream, dropFraction, "
+                    + "dropStream, stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs.")
+    Map<String, String> faults = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String secret = secret();
         SimConfig config = simConfig(secret);
-        SimServerConfig serverConfig = SimServerConfig.builder().weightPerMinute(weightLimit).ordersPer10s(orderLimit).build();
+        String token = adminToken != null ? adminToken : System.getenv(ADMIN_TOKEN_ENV);
+        SimServerConfig serverConfig = SimServerConfig.builder().weightPerMinute(weightLimit).ordersPer10s(orderLimit)
+                .adminToken(token == null || token.isEmpty() ? null : token).faults(faultSettings()).build();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0-65535, got " + port);
         }
@@ -110,6 +155,9 @@ public final class ExchangeSimCommand implements Callable<Integer> {
         out.println("  WebSocket  " + server.wsUrl() + "/ws/<stream>  and  " + server.wsUrl() + "/stream?streams=<a>/<b>");
         out.println("  symbols    " + String.join(", ", config.symbols().stream().map(Instrument::symbol).toList()));
         out.println("  account    API key " + apiKey + ", balances " + config.accounts().get(0).balances());
+        if (serverConfig.adminToken() != null) {
+            out.println("  admin      " + server.restUrl() + "/admin/faults  (header X-Admin-Token)");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         try {
@@ -119,6 +167,34 @@ public final class ExchangeSimCommand implements Callable<Integer> {
             server.close();
         }
         return 0;
+    }
+
+    /** The start faults: the dedicated flags and every --fault, each key at most once. */
+    private Map<String, String> faultSettings() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : faults.entrySet()) {
+            out.put(e.getKey().trim(), e.getValue().trim());
+        }
+        putOnce(out, "wsDropRate", wsDropRate);
+        putOnce(out, "delayMs", wsDelayMs);
+        putOnce(out, "dropFraction", wsDropFraction);
+        putOnce(out, "clockSkewMs", clockSkewMs);
+        putOnce(out, "seed", faultSeed);
+        if (restFault != null) {
+            int colon = restFault.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--rest-fault must be STATUS:SECONDS (e.g. 503:30), got " + restFault);
+            }
+            putOnce(out, "restStatus", restFault.substring(0, colon).trim());
+            putOnce(out, "restSeconds", restFault.substring(colon + 1).trim());
+        }
+        return out;
+    }
+
+    private static void putOnce(Map<String, String> out, String key, Object value) {
+        if (value != null && out.put(key, value.toString()) != null) {
+            throw new IllegalArgumentException("fault setting " + key + " given twice");
+        }
     }
 
     private String secret() {
@@ -174,7 +250,31 @@ public final class ExchangeSimCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : startPrices.entrySet()) {
             b.startPrice(e.getKey().trim().toUpperCase(Locale.ROOT), e.getValue().trim());
         }
+        for (Map.Entry<String, String> e : replays.entrySet()) {
+            addReplay(b, e.getKey().trim().toUpperCase(Locale.ROOT), e.getValue().trim());
+        }
         return b.build();
+    }
+
+    /** {@code FILE[:format]}: a trailing {@code :trades} or {@code :aggtrades} (or a FileFormat name) picks the format. */
+    private void addReplay(SimConfig.Builder b, String symbol, String spec) {
+        String file = spec;
+        io.ttquant.core.data.FileFormat format = null;
+        int colon = spec.lastIndexOf(':');
+        if (colon > 0) {
+            String name = spec.substring(colon + 1).toLowerCase(Locale.ROOT);
+            if (name.equals("trades") || name.equals("aggtrades") || name.startsWith("binance")) {
+                format = name.equals("trades") ? io.ttquant.core.data.FileFormat.BINANCE_TRADES
+                        : name.equals("aggtrades") ? io.ttquant.core.data.FileFormat.BINANCE_AGGTRADES
+                        : io.ttquant.core.data.FileFormat.fromName(name);
+                file = spec.substring(0, colon);
+            }
+        }
+        if (format == null) {
+            format = file.toLowerCase(Locale.ROOT).contains("aggtrades")
+                    ? io.ttquant.core.data.FileFormat.BINANCE_AGGTRADES : io.ttquant.core.data.FileFormat.BINANCE_TRADES;
+        }
+        b.replay(symbol, Path.of(file), format, replaySpeed);
     }
 
     private static Map<String, String> normalise(Map<String, String> in) {

@@ -1,10 +1,20 @@
 package io.ttquant.sim.market;
 
+import io.ttquant.core.data.BadRowPolicy;
+import io.ttquant.core.data.FileFormat;
+import io.ttquant.core.data.MarketDataFormatException;
+import io.ttquant.core.data.MarketDataSource;
+import io.ttquant.core.data.MarketDataSources;
+import io.ttquant.core.data.ReaderOptions;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.instrument.Instruments;
 import io.ttquant.core.num.Fixed;
+import io.ttquant.core.marketdata.TradeTick;
 import io.ttquant.core.time.Clock;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,7 +27,7 @@ import java.util.Set;
 /**
  * Everything a {@link SimExchange} starts from: symbols with their rules and start prices,
  * accounts with their keys and initial balances, the clock, the seed, the synthetic flow's
- * intensity and volatility, commissions and limits. {@link Builder#build()} validates it once and
+ * intensity and volatility or the recorded trades replayed instead, commissions and limits. {@link Builder#build()} validates it once and
  * refuses a bad configuration with a message naming the problem.
  *
  * <p>Immutable.
@@ -27,6 +37,18 @@ public final class SimConfig {
     public record AccountSpec(String apiKey, String secret, Map<String, String> balances,
                               long makerCommissionPpm, long takerCommissionPpm) {
     }
+
+    /**
+     * Recorded trades that drive {@code symbol} instead of the synthetic flow (see {@link ReplayFlow}):
+     * a Binance trades or aggTrades file (or a directory of them), replayed {@code speed} times
+     * faster than recorded; at the end of the file the replay stops, or starts over when
+     * {@code loop}.
+     */
+    public record ReplaySpec(String symbol, Path file, FileFormat format, double speed, boolean loop) {
+    }
+
+    /** Readers of replayed files skip bad rows rather than stopping the exchange. */
+    static final ReaderOptions REPLAY_READER_OPTIONS = ReaderOptions.defaults().withBadRowPolicy(BadRowPolicy.SKIP);
 
     private final List<Instrument> symbols;
     private final Map<String, Long> startPrices;
@@ -44,6 +66,8 @@ public final class SimConfig {
     private final int maxSyntheticOrders;
     private final long maxCatchUpMillis;
     private final SelfTradePreventionMode defaultStpMode;
+    private final Map<String, ReplaySpec> replays;
+    private final int replayBookLevels;
 
     private SimConfig(Builder b, Map<String, Long> startPrices, Map<String, Long> marketMaxQty) {
         this.symbols = List.copyOf(b.symbols);
@@ -62,6 +86,8 @@ public final class SimConfig {
         this.maxSyntheticOrders = b.maxSyntheticOrders;
         this.maxCatchUpMillis = b.maxCatchUpMillis;
         this.defaultStpMode = b.defaultStpMode;
+        this.replays = Collections.unmodifiableMap(new LinkedHashMap<>(b.replays));
+        this.replayBookLevels = b.replayBookLevels;
     }
 
     public static Builder builder() {
@@ -136,6 +162,21 @@ public final class SimConfig {
         return defaultStpMode;
     }
 
+    /** The replay that drives {@code symbol}, or null when the synthetic flow does (or nothing). */
+    public ReplaySpec replay(String symbol) {
+        return replays.get(symbol);
+    }
+
+    /** Replays by symbol. */
+    public Map<String, ReplaySpec> replays() {
+        return replays;
+    }
+
+    /** Price levels a replayed symbol's participant keeps on each side of the last price. */
+    public int replayBookLevels() {
+        return replayBookLevels;
+    }
+
     /** Collects and validates the configuration. */
     public static final class Builder {
         private final List<Instrument> symbols = new ArrayList<>();
@@ -156,6 +197,8 @@ public final class SimConfig {
         private int maxSyntheticOrders = 2_000;
         private long maxCatchUpMillis = 60_000;
         private SelfTradePreventionMode defaultStpMode = SelfTradePreventionMode.EXPIRE_MAKER;
+        private final Map<String, ReplaySpec> replays = new LinkedHashMap<>();
+        private int replayBookLevels = 5;
 
         private Builder() {
         }
@@ -271,12 +314,53 @@ public final class SimConfig {
             return this;
         }
 
+        /**
+         * Drives {@code symbol} by replaying the recorded trades in {@code file} ({@link FileFormat#BINANCE_TRADES}
+         * or {@link FileFormat#BINANCE_AGGTRADES}; a plain, gzip or zip file, or a directory of them)
+         * instead of the synthetic flow, {@code speed} times faster than recorded (1 = real time). The
+         * recorded timeline starts when the exchange starts; at the end of the file the replay stops
+         * and the book stays as it is. Unless {@link #startPrice} is given, the symbol starts at the
+         * file's first price.
+         */
+        public Builder replay(String symbol, Path file, FileFormat format, double speed) {
+            return replay(symbol, file, format, speed, false);
+        }
+
+        /** As {@link #replay(String, Path, FileFormat, double)}; when {@code loop}, the file starts over at its end. */
+        public Builder replay(String symbol, Path file, FileFormat format, double speed, boolean loop) {
+            replays.put(symbol, new ReplaySpec(symbol, file, format, speed, loop));
+            return this;
+        }
+
+        /** Price levels a replayed symbol keeps on each side of the last price (default 5). */
+        public Builder replayBookLevels(int n) {
+            this.replayBookLevels = n;
+            return this;
+        }
+
         /** Validates everything; throws {@link IllegalArgumentException} naming the first problem. */
         public SimConfig build() {
             if (symbols.isEmpty()) {
                 symbols.add(Instruments.binanceSpot("BTCUSDT"));
                 symbols.add(Instruments.binanceSpot("ETHUSDT"));
             }
+            Map<String, Long> replayPrices = new HashMap<>();
+            for (ReplaySpec r : replays.values()) {
+                Instrument ins = null;
+                for (Instrument i : symbols) {
+                    if (i != null && i.symbol().equals(r.symbol())) {
+                        ins = i;
+                    }
+                }
+                check(ins != null, "replay for unknown symbol " + r.symbol());
+                check(r.format() == FileFormat.BINANCE_TRADES || r.format() == FileFormat.BINANCE_AGGTRADES,
+                        r.symbol() + ": replay needs a Binance trades or aggTrades file, not " + r.format());
+                check(r.speed() > 0 && r.speed() <= 1_000_000 && !Double.isNaN(r.speed()),
+                        r.symbol() + ": replay speed must be in (0, 1000000]");
+                check(r.file() != null && Files.exists(r.file()), r.symbol() + ": replay file " + r.file() + " does not exist");
+                replayPrices.put(r.symbol(), firstPrice(r, ins));
+            }
+            check(replayBookLevels >= 1 && replayBookLevels <= 100, "replay book levels must be 1..100");
             Map<String, Long> prices = new LinkedHashMap<>();
             Map<String, Long> marketMax = new LinkedHashMap<>();
             Set<String> seen = new HashSet<>();
@@ -285,6 +369,10 @@ public final class SimConfig {
                 check(seen.add(i.symbol()), "symbol " + i.symbol() + " given twice");
                 check(i.priceScale() <= Fixed.CASH_SCALE, i.symbol() + ": tick size finer than 10^-8 is not supported");
                 String text = startPriceTexts.getOrDefault(i.symbol(), defaultStartPrice(i.symbol()));
+                Long recorded = replayPrices.get(i.symbol());
+                if (recorded != null && !startPriceTexts.containsKey(i.symbol())) {
+                    text = i.formatPrice(recorded);
+                }
                 check(text != null, i.symbol() + ": no start price; give startPrice(\"" + i.symbol() + "\", \"...\")");
                 long p;
                 try {
@@ -349,6 +437,16 @@ public final class SimConfig {
             check(maxCatchUpMillis >= 1_000, "max catch-up must be at least 1000 ms");
             check(defaultStpMode != null, "default STP mode is required");
             return new SimConfig(this, prices, marketMax);
+        }
+
+        /** The first trade's price in a replayed file; refuses a file that cannot be read or holds none. */
+        private static long firstPrice(ReplaySpec r, Instrument ins) {
+            try (MarketDataSource source = MarketDataSources.open(r.file(), r.format(), ins, REPLAY_READER_OPTIONS)) {
+                check(source.advance(), r.symbol() + ": replay file " + r.file() + " holds no trades");
+                return ((TradeTick) source.current()).price();
+            } catch (UncheckedIOException | MarketDataFormatException e) {
+                throw new IllegalArgumentException(r.symbol() + ": cannot read replay file " + r.file() + ": " + e.getMessage(), e);
+            }
         }
 
         private static String defaultStartPrice(String symbol) {

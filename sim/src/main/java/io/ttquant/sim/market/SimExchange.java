@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  *
  * <p><b>Time.</b> Deterministic given the seed and the times it is driven at: the synthetic flow
  * runs only inside {@link #advanceTo(long)} and at the start of every request (up to the clock's
- * current millisecond); event times never go backwards.
+ * current millisecond); event times never go backwards. A symbol configured for replay is driven
+ * by {@link ReplayFlow} (recorded trades) instead of the synthetic flow.
  *
  * <p><b>Money.</b> Balances are exact at 10^-8 and never negative; money that changes hands in a
  * trade is price x quantity rounded down to 10^-8 (exact for USDT pairs); a resting buy locks
@@ -51,7 +52,7 @@ public final class SimExchange {
     private final Map<String, SymbolMarket> markets = new LinkedHashMap<>();
     private final Collection<SymbolMarket> marketView = Collections.unmodifiableCollection(markets.values());
     private final Map<String, Account> accounts = new LinkedHashMap<>();
-    private final Map<SymbolMarket, SyntheticFlow> flows = new LinkedHashMap<>();
+    private final Map<SymbolMarket, ParticipantFlow> flows = new LinkedHashMap<>();
     private final Map<SymbolMarket, long[]> lastTicker = new HashMap<>();
     private final List<MarketListener> marketListeners = new ArrayList<>();
     private final List<UserListener> userListeners = new ArrayList<>();
@@ -97,7 +98,10 @@ public final class SimExchange {
             m.setMinuteListener((series, bar) -> emitKlineClosed(m, m.minuteKline(bar)));
             markets.put(i.symbol(), m);
             lastTicker.put(m, new long[4]);
-            if (config.flowIntensity() > 0) {
+            SimConfig.ReplaySpec replay = config.replay(i.symbol());
+            if (replay != null) {
+                flows.put(m, new ReplayFlow(this, m, replay, config.replayBookLevels(), start));
+            } else if (config.flowIntensity() > 0) {
                 SplittableRandom r = new SplittableRandom(config.seed() * 1_000_003L + 7919L * ++index);
                 flows.put(m, new SyntheticFlow(this, m, config, r, start));
             }
@@ -115,7 +119,7 @@ public final class SimExchange {
         enter();
         try {
             begin(start);
-            for (SyntheticFlow f : flows.values()) {
+            for (ParticipantFlow f : flows.values()) {
                 f.seed();
             }
             end();
@@ -432,6 +436,37 @@ public final class SimExchange {
         emitAgg(m, m.flushAgg());
     }
 
+    /**
+     * A synthetic participant takes up to {@code qty} at prices up to {@code limitPrice} (an IOC
+     * limit order); returns the quantity executed.
+     */
+    long syntheticTake(SymbolMarket m, Side side, long limitPrice, long qty) {
+        touch(m);
+        curMarket = m;
+        curTaker = null;
+        curTakerKey = m.nextOrderId();
+        curFills = null;
+        LimitOrderBook.MatchResult r = m.book().match(side, limitPrice, qty, LimitOrderBook.UNLIMITED, 0,
+                SelfTradePreventionMode.NONE, handler);
+        emitAgg(m, m.flushAgg());
+        return r.executedQty();
+    }
+
+    /**
+     * Closes the files that replayed symbols read; the replayed symbols take no further action.
+     * Call once the exchange is no longer driven.
+     */
+    public void close() {
+        enter();
+        try {
+            for (ParticipantFlow f : flows.values()) {
+                f.close();
+            }
+        } finally {
+            exit();
+        }
+    }
+
     // ---- invariants ----
 
     /**
@@ -503,13 +538,13 @@ public final class SimExchange {
 
     private void runTo(long t) {
         if (!flows.isEmpty()) {
-            for (SyntheticFlow f : flows.values()) {
+            for (ParticipantFlow f : flows.values()) {
                 f.skipTo(t - config.maxCatchUpMillis());
             }
             while (true) {
-                SyntheticFlow next = null;
+                ParticipantFlow next = null;
                 long best = Long.MAX_VALUE;
-                for (SyntheticFlow f : flows.values()) {
+                for (ParticipantFlow f : flows.values()) {
                     long e = f.nextEventMillis();
                     if (e < best) {
                         best = e;

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * <p>Deterministic given the seed and the times it is stepped at. Engine thread only; acts only
  * through {@link SimExchange}'s synthetic-order methods, so user orders it meets settle normally.
  */
-final class SyntheticFlow {
+final class SyntheticFlow extends ParticipantFlow {
     private static final double SWEEP_PROBABILITY = 0.3;
     private final SimExchange exchange;
     private final SymbolMarket market;
@@ -68,11 +68,13 @@ final class SyntheticFlow {
         this.nextMicros = startMillis * 1_000L + gap();
     }
 
+    @Override
     long nextEventMillis() {
         return Math.floorDiv(nextMicros, 1_000L);
     }
 
     /** Skips simulated time before {@code millis} (after a long pause). */
+    @Override
     void skipTo(long millis) {
         if (nextEventMillis() < millis) {
             nextMicros = millis * 1_000L + gap();
@@ -80,6 +82,7 @@ final class SyntheticFlow {
     }
 
     /** Builds the opening book: contiguous levels on both sides of the start price. */
+    @Override
     void seed() {
         for (int i = 1; i <= minLevels + 5; i++) {
             int orders = 1 + random.nextInt(3);
@@ -91,6 +94,7 @@ final class SyntheticFlow {
     }
 
     /** One action at {@code now} (the engine stamps it), then the book's maintenance. */
+    @Override
     void step(long now) {
         nextMicros += gap();
         long move = Math.round(random.nextGaussian() * sigmaTicks);

@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Netty handler for one HTTP connection: decodes a request into a {@link RestExchange} and
- * hands it to the engine thread, or upgrades {@code /ws/...} and {@code /stream?streams=...} to a
+ * hands it to the engine thread, routes token-checked {@code /admin/...} requests to the fault
+ * controls, or upgrades {@code /ws/...} and {@code /stream?streams=...} to a
  * WebSocket. Malformed requests (too long a URI or headers, undecodable HTTP) get Binance-style
  * error JSON straight away.
  *
@@ -41,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final System.Logger LOG = System.getLogger(HttpHandler.class.getName());
+    static final String ADMIN_TOKEN_HEADER = "X-Admin-Token";
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
     private static final byte[] NOT_FOUND_HTML = "<html><body><h2>404 Not found</h2></body></html>".getBytes(StandardCharsets.US_ASCII);
 
@@ -73,6 +76,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String rawQuery = q < 0 ? "" : uri.substring(q + 1);
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
+            admin(ctx, req, path, rawQuery);
+            return;
+        }
         if (isStreamPath(path) && isUpgrade(req)) {
             upgrade(ctx, req, path, rawQuery);
             return;
@@ -90,6 +97,42 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         engine.executor().execute(() -> {
             engine.handleRest(ex);
+            try {
+                ctx.executor().execute(() -> write(ctx, ex, keepAlive));
+            } catch (RejectedExecutionException shuttingDown) {
+                // the server is closing: the connection goes with it
+            }
+        });
+    }
+
+    /**
+     * {@code /admin/...}: 404 when no token is configured (the endpoint does not exist), 401 when
+     * {@code X-Admin-Token} is missing or wrong, else answered by the engine. Admin requests skip
+     * the rate limits, the overload guard and every injected fault.
+     */
+    private void admin(ChannelHandlerContext ctx, FullHttpRequest req, String path, String rawQuery) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        String body = req.content().isReadable() ? req.content().toString(StandardCharsets.UTF_8) : "";
+        RestExchange ex = new RestExchange(req.method().name(), path, rawQuery, body, null, ip(ctx.channel().remoteAddress()));
+        String expected = config.adminToken();
+        if (expected == null) {
+            ex.status = 404;
+            ex.contentType = RestExchange.HTML;
+            ex.body = notFoundHtml();
+            write(ctx, ex, keepAlive);
+            return;
+        }
+        String given = req.headers().get(ADMIN_TOKEN_HEADER);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            ex.ok(new JsonWriter(128).beginObject()
+                    .field("error", given == null ? "missing " + ADMIN_TOKEN_HEADER + " header" : "wrong " + ADMIN_TOKEN_HEADER)
+                    .endObject());
+            ex.status = 401;
+            write(ctx, ex, keepAlive);
+            return;
+        }
+        engine.executor().execute(() -> {
+            engine.handleAdmin(ex);
             try {
                 ctx.executor().execute(() -> write(ctx, ex, keepAlive));
             } catch (RejectedExecutionException shuttingDown) {

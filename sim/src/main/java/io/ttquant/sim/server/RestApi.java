@@ -97,17 +97,19 @@ final class RestApi {
     private final ListenKeys listenKeys;
     private final Consumer<String> onListenKeyClosed;
     private final SimServerStats stats;
+    private final FaultInjector faults;
     private final HmacSignature hmac = new HmacSignature();
     private final JsonWriter w = new JsonWriter(64 * 1024);
 
     RestApi(SimExchange exchange, SimServerConfig config, RateLimits limits, ListenKeys listenKeys,
-            Consumer<String> onListenKeyClosed, SimServerStats stats) {
+            Consumer<String> onListenKeyClosed, SimServerStats stats, FaultInjector faults) {
         this.exchange = exchange;
         this.config = config;
         this.limits = limits;
         this.listenKeys = listenKeys;
         this.onListenKeyClosed = onListenKeyClosed;
         this.stats = stats;
+        this.faults = faults;
     }
 
     /** Answers one request into {@code ex}. Never throws. */
@@ -157,17 +159,19 @@ final class RestApi {
             ex.error(p.error(), w);
             return;
         }
+        // The clock clients see, skewed by an injected fault; rate-limit windows keep the true one.
+        long serverNow = now + faults.clockSkewMillis();
         Account account = null;
         if (e.security != Security.NONE) {
-            account = authenticate(ex, e, p, now);
+            account = authenticate(ex, e, p, serverNow);
             if (account == null) {
                 return;
             }
         }
         RestError err = switch (e) {
             case PING -> ping(ex, p);
-            case TIME -> time(ex, p, now);
-            case EXCHANGE_INFO -> exchangeInfo(ex, p, now);
+            case TIME -> time(ex, p, serverNow);
+            case EXCHANGE_INFO -> exchangeInfo(ex, p, serverNow);
             case DEPTH -> depth(ex, p);
             case TRADES -> trades(ex, p);
             case AGG_TRADES -> aggTrades(ex, p);

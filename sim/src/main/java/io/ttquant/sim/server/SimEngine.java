@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * the stream subscriptions, the listen keys, the rate limits, and the periodic duty cycle that
  * advances the synthetic market every tick, drains depth diffs every 100 ms into
  * {@code @depth@100ms} (and merges ten of them into {@code @depth}), pushes partial books and
- * klines, and expires listen keys. Real-time events ({@code @trade}, {@code @aggTrade},
+ * klines, expires listen keys and runs the injected faults ({@link FaultInjector}). Real-time events ({@code @trade}, {@code @aggTrade},
  * {@code @bookTicker}, user data) are encoded in the exchange's listener callbacks.
  *
  * <p>Nothing here may be called from another thread except {@link #executor()}: I/O threads
@@ -53,6 +53,7 @@ final class SimEngine implements MarketListener, UserListener {
     private final ListenKeys listenKeys;
     private final RateLimits limits;
     private final RestApi api;
+    private final FaultInjector faults;
     private final JsonWriter w = new JsonWriter(64 * 1024);
     private final Map<String, SymbolStreams> streams = new HashMap<>();
     private ScheduledFuture<?> ticker;
@@ -70,11 +71,12 @@ final class SimEngine implements MarketListener, UserListener {
             return t;
         };
         this.executor = new DefaultEventExecutor(tf);
-        this.hub = new StreamHub(config.wsMaxStreams());
+        this.faults = new FaultInjector(1, config.weightPerMinute(), stats);
+        this.hub = new StreamHub(config.wsMaxStreams(), faults, exchange::nowMillis);
         this.listenKeys = new ListenKeys(config.listenKeyValidityMillis());
         this.limits = new RateLimits(config.weightPerMinute(), config.ordersPer10s(), config.ordersPerDay(),
                 config.rejectionsBeforeBan());
-        this.api = new RestApi(exchange, config, limits, listenKeys, this::listenKeyClosed, stats);
+        this.api = new RestApi(exchange, config, limits, listenKeys, this::listenKeyClosed, stats, faults);
         for (SymbolMarket m : exchange.markets()) {
             streams.put(m.symbol(), new SymbolStreams(m));
         }
@@ -85,6 +87,7 @@ final class SimEngine implements MarketListener, UserListener {
         executor.submit(() -> {
             exchange.addMarketListener(this);
             exchange.addUserListener(this);
+            faults.apply(config.startFaults(), exchange.nowMillis(), hub);
         }).syncUninterruptibly();
         ticker = executor.scheduleAtFixedRate(this::tick, 0, config.tickMillis(), TimeUnit.MILLISECONDS);
     }
@@ -111,10 +114,61 @@ final class SimEngine implements MarketListener, UserListener {
 
     // ---- REST ----
 
-    /** Answers one REST request. Engine thread; never throws. */
+    /** Answers one REST request, or the injected fault when a fault window is open. Engine thread; never throws. */
     void handleRest(RestExchange ex) {
-        api.handle(ex);
+        RestError fault = faults.restFault(exchange.nowMillis());
+        if (fault != null) {
+            ex.error(fault, w);
+            addWeightHeader(ex);
+        } else {
+            api.handle(ex);
+        }
         flush();
+    }
+
+    /**
+     * Answers one {@code /admin/...} request (the token was checked by the I/O thread): never
+     * charged against the rate limits and never faulted. Engine thread; never throws.
+     */
+    void handleAdmin(RestExchange ex) {
+        try {
+            long now = exchange.nowMillis();
+            if (!ex.path.equals("/admin/faults")) {
+                adminAnswer(ex, 404, "unknown admin path " + ex.path + "; use /admin/faults");
+            } else {
+                switch (ex.method) {
+                    case "GET" -> {
+                        faults.writeState(w, now);
+                        ex.ok(w);
+                    }
+                    case "DELETE" -> {
+                        faults.clear();
+                        faults.writeState(w, now);
+                        ex.ok(w);
+                    }
+                    case "POST", "PUT" -> {
+                        FaultSpec spec = FaultSpec.parse(ex.rawBody.isEmpty() ? ex.rawQuery : ex.rawBody);
+                        if (spec.error() != null) {
+                            adminAnswer(ex, 400, spec.error());
+                        } else {
+                            faults.apply(spec, now, hub);
+                            faults.writeState(w, now);
+                            ex.ok(w);
+                        }
+                    }
+                    default -> adminAnswer(ex, 405, "method " + ex.method + " not allowed; use GET, POST or DELETE");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "bug answering " + ex.method + " " + ex.path, e);
+            adminAnswer(ex, 500, "internal error: " + e);
+        }
+        flush();
+    }
+
+    private void adminAnswer(RestExchange ex, int status, String error) {
+        ex.ok(w.reset().beginObject().field("error", error).endObject());
+        ex.status = status;
     }
 
     /** Adds the weight header to an error answered by the transport itself (malformed HTTP, refused upgrade). */
@@ -253,6 +307,7 @@ final class SimEngine implements MarketListener, UserListener {
                 nextKlinePush = now + config.klinePushMillis();
                 pushKlines(now);
             }
+            faults.tick(now, hub);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "engine tick failed", t);
         }
@@ -265,7 +320,7 @@ final class SimEngine implements MarketListener, UserListener {
             if (d != null) {
                 if (hub.hasSubscribers(ss.depth100)) {
                     w.reset();
-                    BinanceJson.depthUpdateEvent(w, ss.symbol, d.eventTime(), d.firstUpdateId(), d.finalUpdateId(),
+                    BinanceJson.depthUpdateEvent(w, ss.symbol, d.eventTime() + faults.clockSkewMillis(), d.firstUpdateId(), d.finalUpdateId(),
                             d.bids(), d.asks(), ss.instrument);
                     hub.publish(ss.depth100, w.toBytes());
                 }
@@ -286,7 +341,7 @@ final class SimEngine implements MarketListener, UserListener {
                     ss.resetDepth1s();
                 } else if (ss.depth1sFirst > 0) {
                     w.reset();
-                    BinanceJson.depthUpdateEvent(w, ss.symbol, now, ss.depth1sFirst, ss.depth1sLast,
+                    BinanceJson.depthUpdateEvent(w, ss.symbol, now + faults.clockSkewMillis(), ss.depth1sFirst, ss.depth1sLast,
                             levels(ss.depth1sBids), levels(ss.depth1sAsks), ss.instrument);
                     hub.publish(ss.depth1s, w.toBytes());
                     ss.resetDepth1s();
@@ -339,13 +394,13 @@ final class SimEngine implements MarketListener, UserListener {
                     Kline closed = last(ss.market.klines(interval, prevOpen, prevOpen, 1));
                     if (closed != null && closed.openTime() == prevOpen) {
                         w.reset();
-                        BinanceJson.klineEvent(w, now, ss.symbol, interval, closed, true, ss.instrument);
+                        BinanceJson.klineEvent(w, now + faults.clockSkewMillis(), ss.symbol, interval, closed, true, ss.instrument);
                         hub.publish(name, w.toBytes());
                     }
                 }
                 ss.lastKlineOpen[i] = k.openTime();
                 w.reset();
-                BinanceJson.klineEvent(w, now, ss.symbol, interval, k, false, ss.instrument);
+                BinanceJson.klineEvent(w, now + faults.clockSkewMillis(), ss.symbol, interval, k, false, ss.instrument);
                 hub.publish(name, w.toBytes());
             }
         }
@@ -359,7 +414,7 @@ final class SimEngine implements MarketListener, UserListener {
         for (String key : listenKeys.expire(now)) {
             if (hub.hasSubscribers(key)) {
                 w.reset();
-                BinanceJson.listenKeyExpired(w, key, now);
+                BinanceJson.listenKeyExpired(w, key, now + faults.clockSkewMillis());
                 hub.publish(key, w.toBytes());
             }
             dropUserStream(key);
@@ -390,6 +445,11 @@ final class SimEngine implements MarketListener, UserListener {
         hub.flushAll();
     }
 
+    /** An event's time as clients see it: the exchange clock plus any injected skew. */
+    private long eventNow() {
+        return exchange.nowMillis() + faults.clockSkewMillis();
+    }
+
     // ---- exchange listeners (engine thread, inside exchange calls) ----
 
     @Override
@@ -397,7 +457,7 @@ final class SimEngine implements MarketListener, UserListener {
         SymbolStreams ss = streams.get(market.symbol());
         if (ss != null && hub.hasSubscribers(ss.trade)) {
             w.reset();
-            BinanceJson.tradeEvent(w, exchange.nowMillis(), ss.symbol, trade, ss.instrument);
+            BinanceJson.tradeEvent(w, eventNow(), ss.symbol, trade, ss.instrument);
             hub.publish(ss.trade, w.toBytes());
         }
     }
@@ -407,7 +467,7 @@ final class SimEngine implements MarketListener, UserListener {
         SymbolStreams ss = streams.get(market.symbol());
         if (ss != null && hub.hasSubscribers(ss.aggTrade)) {
             w.reset();
-            BinanceJson.aggTradeEvent(w, exchange.nowMillis(), ss.symbol, aggTrade, ss.instrument);
+            BinanceJson.aggTradeEvent(w, eventNow(), ss.symbol, aggTrade, ss.instrument);
             hub.publish(ss.aggTrade, w.toBytes());
         }
     }
@@ -427,7 +487,7 @@ final class SimEngine implements MarketListener, UserListener {
         SymbolStreams ss = streams.get(market.symbol());
         if (ss != null && hub.hasSubscribers(ss.kline1m)) {
             w.reset();
-            BinanceJson.klineEvent(w, exchange.nowMillis(), ss.symbol, "1m", kline, true, ss.instrument);
+            BinanceJson.klineEvent(w, eventNow(), ss.symbol, "1m", kline, true, ss.instrument);
             hub.publish(ss.kline1m, w.toBytes());
         }
     }
@@ -438,7 +498,7 @@ final class SimEngine implements MarketListener, UserListener {
         if (key != null && hub.hasSubscribers(key)) {
             SymbolStreams ss = streams.get(order.symbol());
             w.reset();
-            BinanceJson.executionReport(w, order, type, lastFill, eventTime, ss.instrument);
+            BinanceJson.executionReport(w, order, type, lastFill, eventTime + faults.clockSkewMillis(), ss.instrument);
             hub.publish(key, w.toBytes());
         }
     }
@@ -448,7 +508,7 @@ final class SimEngine implements MarketListener, UserListener {
         String key = listenKeys.keyOf(account.apiKey());
         if (key != null && hub.hasSubscribers(key)) {
             w.reset();
-            BinanceJson.accountPosition(w, account, account.balances(changedAssets), eventTime);
+            BinanceJson.accountPosition(w, account, account.balances(changedAssets), eventTime + faults.clockSkewMillis());
             hub.publish(key, w.toBytes());
         }
     }

@@ -1,11 +1,14 @@
 package io.ttquant.sim.server;
 
+import java.util.Map;
+
 /**
  * Transport settings of the simulator: rate limits, WebSocket keep-alive and limits, listen-key
  * validity, request size bounds, the engine's tick cadence. Defaults are Binance's published
  * figures (6000 request weight per minute, 100 orders per 10 s, 200,000 per day, a ping every
  * 20 s, 60 s to answer it, 5 incoming messages per second, 1024 streams per connection, listen
- * keys valid 60 minutes); tests shrink them.
+ * keys valid 60 minutes); tests shrink them. Also the admin token and the faults in force at start
+ * (both off by default).
  *
  * <p>Immutable, validated once by {@link Builder#build()}, which refuses impossible values with a
  * message naming the setting. Nothing re-checks a setting after start.
@@ -29,8 +32,10 @@ public final class SimServerConfig {
     private final int maxWsFrameBytes;
     private final int maxPendingRequests;
     private final int ioThreads;
+    private final String adminToken;
+    private final FaultSpec startFaults;
 
-    private SimServerConfig(Builder b) {
+    private SimServerConfig(Builder b, FaultSpec startFaults) {
         this.weightPerMinute = b.weightPerMinute;
         this.ordersPer10s = b.ordersPer10s;
         this.ordersPerDay = b.ordersPerDay;
@@ -49,6 +54,8 @@ public final class SimServerConfig {
         this.maxWsFrameBytes = b.maxWsFrameBytes;
         this.maxPendingRequests = b.maxPendingRequests;
         this.ioThreads = b.ioThreads;
+        this.adminToken = b.adminToken;
+        this.startFaults = startFaults;
     }
 
     public static Builder builder() {
@@ -135,6 +142,16 @@ public final class SimServerConfig {
         return ioThreads;
     }
 
+    /** The token {@code /admin/...} requests must carry in {@code X-Admin-Token}; null: the admin endpoint is off (404). */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Faults in force from the start (see {@link Builder#faults(Map)}). */
+    FaultSpec startFaults() {
+        return startFaults;
+    }
+
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private int weightPerMinute = 6000;
@@ -155,6 +172,8 @@ public final class SimServerConfig {
         private int maxWsFrameBytes = 65536;
         private int maxPendingRequests = 100_000;
         private int ioThreads;
+        private String adminToken;
+        private Map<String, String> faults = Map.of();
 
         private Builder() {
         }
@@ -249,6 +268,22 @@ public final class SimServerConfig {
             return this;
         }
 
+        /** Enables {@code /admin/faults} for requests carrying this token (8-256 printable ASCII characters); null disables it. */
+        public Builder adminToken(String v) {
+            this.adminToken = v;
+            return this;
+        }
+
+        /**
+         * Faults in force from the start, with the keys of {@code POST /admin/faults}
+         * (dropAllConnections, wsDropRate, seed, delayMs,
+         * delayStream, dropFraction, dropStream, stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs); time windows start when the server starts.
+         */
+        public Builder faults(Map<String, String> v) {
+            this.faults = Map.copyOf(v);
+            return this;
+        }
+
         public SimServerConfig build() {
             positive("weightPerMinute", weightPerMinute);
             positive("ordersPer10s", ordersPer10s);
@@ -274,7 +309,14 @@ public final class SimServerConfig {
             if (tickMillis > 100) {
                 throw new IllegalArgumentException("tickMillis must be at most 100 (the depth@100ms cadence): " + tickMillis);
             }
-            return new SimServerConfig(this);
+            if (adminToken != null && !adminToken.matches("[\\x21-\\x7e]{8,256}")) {
+                throw new IllegalArgumentException("adminToken must be 8-256 printable ASCII characters without spaces");
+            }
+            FaultSpec start = faults.isEmpty() ? FaultSpec.NONE : FaultSpec.of(faults);
+            if (start.error() != null) {
+                throw new IllegalArgumentException("fault setting: " + start.error());
+            }
+            return new SimServerConfig(this, start);
         }
 
         private static void positive(String name, long v) {

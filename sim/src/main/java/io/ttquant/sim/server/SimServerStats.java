@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters of what the transport did: requests served, rate-limit answers, WebSocket connections
- * and messages, and every forced disconnect by cause (slow consumer, message rate, missing pong).
+ * and messages, every forced disconnect by cause (slow consumer, message rate, missing pong), and
+ * what the injected faults did.
  * Written by the I/O and engine threads, read by anyone (tests, the command line).
  *
  * <p>Counters only ever grow; nothing here changes how the server behaves.
@@ -20,6 +21,10 @@ public final class SimServerStats {
     final AtomicLong slowConsumerDisconnects = new AtomicLong();
     final AtomicLong messageRateDisconnects = new AtomicLong();
     final AtomicLong pongTimeoutDisconnects = new AtomicLong();
+    final AtomicLong faultDisconnects = new AtomicLong();
+    final AtomicLong faultDroppedMessages = new AtomicLong();
+    final AtomicLong faultDelayedMessages = new AtomicLong();
+    final AtomicLong faultRestAnswers = new AtomicLong();
 
     public long restRequests() {
         return restRequests.get();
@@ -64,11 +69,33 @@ public final class SimServerStats {
         return pongTimeoutDisconnects.get();
     }
 
+    /** WebSocket connections cut by an injected fault (drop all, random drops). */
+    public long faultDisconnects() {
+        return faultDisconnects.get();
+    }
+
+    /** Stream messages not sent because of an injected drop fraction (stalled streams are not counted). */
+    public long faultDroppedMessages() {
+        return faultDroppedMessages.get();
+    }
+
+    /** Stream messages held back by an injected delay. */
+    public long faultDelayedMessages() {
+        return faultDelayedMessages.get();
+    }
+
+    /** REST requests answered with an injected 429, 418 or 5xx. */
+    public long faultRestAnswers() {
+        return faultRestAnswers.get();
+    }
+
     @Override
     public String toString() {
         return "rest=" + restRequests + " restErrors=" + restErrors + " internalErrors=" + restInternalErrors
                 + " wsOpened=" + wsConnectionsOpened + " sent=" + messagesSent + " pings=" + pingsSent
                 + " pongs=" + pongsReceived + " slowDrops=" + slowConsumerDisconnects
-                + " rateDrops=" + messageRateDisconnects + " pongTimeouts=" + pongTimeoutDisconnects;
+                + " rateDrops=" + messageRateDisconnects + " pongTimeouts=" + pongTimeoutDisconnects
+                + " faultDrops=" + faultDisconnects + " faultDroppedMsgs=" + faultDroppedMessages
+                + " faultDelayedMsgs=" + faultDelayedMessages + " faultRest=" + faultRestAnswers;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Who listens to which stream, and the fan-out of one encoded event to all of them. An event is
@@ -13,7 +14,8 @@ import java.util.Map;
  * engine task are flushed together at its end ({@link #flushAll()}).
  *
  * <p>Confined to the engine thread. Never blocks: slow connections drop themselves in
- * {@link WsConnection#send(byte[])}.
+ * {@link WsConnection#send(byte[])}. Injected message faults ({@link FaultInjector}) apply to
+ * published stream events only, never to direct answers of control messages.
  */
 final class StreamHub {
     private final Map<String, List<WsConnection>> subscribers = new HashMap<>();
@@ -21,9 +23,14 @@ final class StreamHub {
     private final List<WsConnection> dirty = new ArrayList<>();
     private final int maxStreamsPerConnection;
     private final JsonWriter envelope = new JsonWriter(4096);
+    private final FaultInjector faults;
+    private final LongSupplier clock;
 
-    StreamHub(int maxStreamsPerConnection) {
+    /** {@code clock}: the engine's time in milliseconds, for fault windows and delays. */
+    StreamHub(int maxStreamsPerConnection, FaultInjector faults, LongSupplier clock) {
         this.maxStreamsPerConnection = maxStreamsPerConnection;
+        this.faults = faults;
+        this.clock = clock;
     }
 
     void add(WsConnection c) {
@@ -90,6 +97,10 @@ final class StreamHub {
         if (l == null || l.isEmpty()) {
             return;
         }
+        if (faults.wsActive()) {
+            publishFaulted(stream, raw, l);
+            return;
+        }
         byte[] wrapped = null;
         for (int i = 0; i < l.size(); i++) {
             WsConnection c = l.get(i);
@@ -103,6 +114,34 @@ final class StreamHub {
                 payload = raw;
             }
             send(c, payload);
+        }
+    }
+
+    /** {@link #publish} while a message fault is set: stalled, dropped or delayed per subscriber. */
+    private void publishFaulted(String stream, byte[] raw, List<WsConnection> l) {
+        long now = clock.getAsLong();
+        if (faults.stalled(stream, now)) {
+            return;
+        }
+        byte[] wrapped = null;
+        for (int i = 0; i < l.size(); i++) {
+            WsConnection c = l.get(i);
+            int action = faults.decide(stream);
+            if (action == FaultInjector.DROP) {
+                continue;
+            }
+            byte[] payload = raw;
+            if (c.combined()) {
+                if (wrapped == null) {
+                    wrapped = envelope(stream, raw);
+                }
+                payload = wrapped;
+            }
+            if (action == FaultInjector.DELAY) {
+                faults.delay(c, payload, now);
+            } else {
+                send(c, payload);
+            }
         }
     }
 

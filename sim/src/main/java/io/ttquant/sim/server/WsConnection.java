@@ -120,6 +120,15 @@ final class WsConnection {
         });
     }
 
+    /** Closes the channel without a close frame, as a network failure would. Any thread. */
+    void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        execute(channel::close);
+    }
+
     private void execute(Runnable task) {
         try {
             channel.eventLoop().execute(task);
