@@ -572,11 +572,19 @@ public final class SimulatedExchange implements Venue {
         }
         // The quote size only gates FOK: other takers fill in full at the reference price.
         long qty = src == SRC_BAR ? Math.min(remaining, available) : remaining;
+        takeThenRest(wo, m, takerPrice(m.instrument, side, ref, limit), qty, src == SRC_BAR, limit, time);
+    }
+
+    /**
+     * Fills {@code qty} (or what the owner can pay for) as a taker at {@code price}, counting it
+     * against the bar's volume cap when {@code barFill}; an unaffordable rest expires, any other
+     * rest waits, rests or expires by the volume-cap rules.
+     */
+    private void takeThenRest(WorkingOrder wo, MarketState m, long price, long qty, boolean barFill, long limit, long time) {
         if (qty > 0) {
-            long price = takerPrice(m.instrument, side, ref, limit);
             long affordable = affordable(wo, price, qty);
             if (affordable > 0) {
-                if (src == SRC_BAR) {
+                if (barFill) {
                     wo.addCapFill(m.barCloseTime, affordable);
                 }
                 if (fill(wo, price, affordable, LiquiditySide.TAKER, time)) {
@@ -661,23 +669,7 @@ public final class SimulatedExchange implements Venue {
             expire(wo, RejectReason.FOK_NOT_FILLABLE, time);
             return;
         }
-        long qty = Math.min(remaining, cap);
-        if (qty > 0) {
-            long price = takerPrice(m.instrument, side, ref, limit);
-            long affordable = affordable(wo, price, qty);
-            if (affordable > 0) {
-                wo.addCapFill(m.barCloseTime, affordable);
-                if (fill(wo, price, affordable, LiquiditySide.TAKER, time)) {
-                    finish(wo);
-                    return;
-                }
-            }
-            if (affordable < qty) {
-                expire(wo, RejectReason.INSUFFICIENT_BALANCE, time);
-                return;
-            }
-        }
-        capRemainder(wo, m, limit, time);
+        takeThenRest(wo, m, takerPrice(m.instrument, side, ref, limit), Math.min(remaining, cap), true, limit, time);
     }
 
     /** The order is open with a remainder because the bar volume cap stopped it. */
