@@ -67,4 +67,19 @@ final class MarketState {
     int orderCount() {
         return bids.size() + asks.size() + stops.size() + waiting.size();
     }
+
+    /** Best bid from the book (when book data is present) or the last quote; 0 when unknown. */
+    long bestBid() {
+        return hasBook ? book.bestBid() : hasQuote ? bidPrice : 0;
+    }
+
+    /** Best ask from the book (when book data is present) or the last quote; 0 when unknown. */
+    long bestAsk() {
+        return hasBook ? book.bestAsk() : hasQuote ? askPrice : 0;
+    }
+
+    /** Last trade price, else the last bar's close; 0 when unknown. */
+    long lastPrice() {
+        return lastTrade > 0 ? lastTrade : hasBar ? barClose : 0;
+    }
 }

@@ -329,30 +329,21 @@ public final class SimulatedExchange implements Venue {
     @Override
     public long bestBid(Instrument instrument) {
         MarketState m = market(instrument);
-        if (m == null) {
-            return 0;
-        }
-        return m.hasBook ? m.book.bestBid() : m.hasQuote ? m.bidPrice : 0;
+        return m == null ? 0 : m.bestBid();
     }
 
     /** Best ask from the book (when book data is present) or the last quote; 0 when unknown. */
     @Override
     public long bestAsk(Instrument instrument) {
         MarketState m = market(instrument);
-        if (m == null) {
-            return 0;
-        }
-        return m.hasBook ? m.book.bestAsk() : m.hasQuote ? m.askPrice : 0;
+        return m == null ? 0 : m.bestAsk();
     }
 
     /** Last trade price, else the last bar's close; 0 when unknown. */
     @Override
     public long lastPrice(Instrument instrument) {
         MarketState m = market(instrument);
-        if (m == null) {
-            return 0;
-        }
-        return m.lastTrade > 0 ? m.lastTrade : m.hasBar ? m.barClose : 0;
+        return m == null ? 0 : m.lastPrice();
     }
 
     /** Earliest pending arrival time; {@link Long#MAX_VALUE} if none (the engine schedules with it). */
