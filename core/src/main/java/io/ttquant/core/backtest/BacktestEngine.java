@@ -4,6 +4,7 @@ import io.ttquant.core.analytics.EquityCurve;
 import io.ttquant.core.analytics.PerformanceAnalyzer;
 import io.ttquant.core.analytics.PerformanceReport;
 import io.ttquant.core.analytics.RoundTrip;
+import io.ttquant.core.data.EventMerger;
 import io.ttquant.core.data.MarketDataSource;
 import io.ttquant.core.engine.OrderIdSource;
 import io.ttquant.core.engine.StrategyHost;

@@ -33,6 +33,11 @@ public abstract class MarketEvent {
         return exchangeTimeNanos;
     }
 
+    /** Restamps the local receive time, e.g. when a replayed event is released to consumers. */
+    public void stampReceiveTime(long receiveTimeNanos) {
+        this.receiveTimeNanos = receiveTimeNanos;
+    }
+
     protected void setHeader(Instrument instrument, long exchangeTimeNanos, long receiveTimeNanos) {
         this.instrument = instrument;
         this.exchangeTimeNanos = exchangeTimeNanos;

@@ -1,6 +1,5 @@
-package io.ttquant.core.backtest;
+package io.ttquant.core.data;
 
-import io.ttquant.core.data.MarketDataSource;
 import io.ttquant.core.marketdata.MarketEvent;
 import java.util.List;
 
@@ -9,13 +8,13 @@ import java.util.List;
  * by each source's current event time; ties go to the source listed first, so a run is
  * deterministic. One source is passed through without the heap. Never allocates per event.
  */
-final class EventMerger {
+public final class EventMerger {
     private final MarketDataSource[] sources;
     private final int[] heap;
     private int size;
     private MarketDataSource last;
 
-    EventMerger(List<MarketDataSource> sources) {
+    public EventMerger(List<MarketDataSource> sources) {
         this.sources = sources.toArray(new MarketDataSource[0]);
         this.heap = new int[this.sources.length];
         for (int i = 0; i < this.sources.length; i++) {
@@ -27,7 +26,7 @@ final class EventMerger {
     }
 
     /** The next event in time order, or null when every source is exhausted. Valid until the next call. */
-    MarketEvent next() {
+    public MarketEvent next() {
         if (last != null) {
             // The previous event's source moves on only now, because its event object is reused.
             int top = heap[0];
