@@ -30,7 +30,7 @@ public final class Instrument {
         this.baseAsset = b.baseAsset;
         this.quoteAsset = b.quoteAsset;
         this.priceScale = Fixed.decimalsOf(b.tickSize);
-        this.qtyScale = Fixed.decimalsOf(b.stepSize);
+        this.qtyScale = Math.max(Fixed.decimalsOf(b.stepSize), b.qtyScale);
         if (qtyScale > Fixed.CASH_SCALE) {
             throw new IllegalArgumentException(symbol + ": step size with more than 8 decimals is not supported");
         }
@@ -191,6 +191,24 @@ public final class Instrument {
         return null;
     }
 
+    /**
+     * The same rules with quantities represented at {@code decimals} (never fewer than the step
+     * size needs): for market data whose quantities are finer than the order step.
+     */
+    public Instrument withQtyScale(int decimals) {
+        Builder b = builder(symbol).assets(baseAsset, quoteAsset)
+                .tickSize(Fixed.format(tickSize, priceScale)).stepSize(Fixed.format(stepSize, qtyScale))
+                .minQty(Fixed.format(minQty, qtyScale)).minPrice(Fixed.format(minPrice, priceScale))
+                .minNotional(Fixed.format(minNotional, Fixed.CASH_SCALE)).qtyScale(decimals);
+        if (maxQty != Long.MAX_VALUE / 2) {
+            b.maxQty(Fixed.format(maxQty, qtyScale));
+        }
+        if (maxPrice != Long.MAX_VALUE / 2) {
+            b.maxPrice(Fixed.format(maxPrice, priceScale));
+        }
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return symbol;
@@ -208,6 +226,7 @@ public final class Instrument {
         private String minPrice;
         private String maxPrice;
         private String minNotional;
+        private int qtyScale;
 
         private Builder(String symbol) {
             if (symbol == null || !symbol.matches("[A-Z0-9]{2,20}")) {
@@ -249,6 +268,19 @@ public final class Instrument {
 
         public Builder maxPrice(String v) {
             this.maxPrice = v;
+            return this;
+        }
+
+        /**
+         * Represents quantities with at least this many decimals even when the step size has fewer:
+         * an exchange's books can hold quantities finer than its order step (Binance spot depth
+         * levels do, down to 8 decimals), and an exact local book needs them.
+         */
+        public Builder qtyScale(int decimals) {
+            if (decimals < 0 || decimals > Fixed.CASH_SCALE) {
+                throw new IllegalArgumentException("quantity scale must be 0.." + Fixed.CASH_SCALE + ", got " + decimals);
+            }
+            this.qtyScale = decimals;
             return this;
         }
 
