@@ -1,5 +1,6 @@
 package io.ttquant.app.cli;
 
+import io.ttquant.app.ServiceStartException;
 import io.ttquant.core.data.MarketDataFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,6 +37,9 @@ public final class CliErrors {
         if (ex instanceof IllegalArgumentException || ex instanceof ParameterException) {
             err.println("error: " + ex.getMessage());
             code = USAGE;
+        } else if (ex instanceof ServiceStartException) {
+            err.println("error: " + ex.getMessage());
+            code = FAILURE;
         } else if (ex instanceof MarketDataFormatException) {
             err.println("error: bad data: " + ex.getMessage());
             code = FAILURE;

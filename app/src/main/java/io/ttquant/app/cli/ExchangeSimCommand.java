@@ -77,8 +77,11 @@ public final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "SYMBOL=FILE[:format]",
             description = "Drive SYMBOL by replaying recorded Binance trades instead of the synthetic flow, repeatable; "
                     + "format trades (default; aggtrades when the file name contains 'aggTrades') or aggtrades. "
-                    + "The replay starts with the simulator and stops at the end of the file.")
+                    + "The replay starts with the simulator and stops at the end of the file (see --replay-loop).")
     Map<String, String> replays = new LinkedHashMap<>();
+
+    @Option(names = "--replay-loop", description = "Start every replayed file over at its end instead of stopping there.")
+    boolean replayLoop;
 
     @Option(names = "--replay-speed", paramLabel = "X", defaultValue = "1",
             description = "Replay speed: 1 = real time, 10 = ten times faster. Default: ${DEFAULT-VALUE}.")
@@ -121,7 +124,8 @@ public final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "KEY=VALUE",
             description = "Any fault setting of POST /admin/faults, repeatable (e.g. --fault stallStream=btcusdt@trade "
                     + "--fault stallSeconds=30). Keys: dropAllConnections, wsDropRate, seed, delayMs, delayStream, dropFraction, "
-                    + "dropStream, stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs.")
+                    + "dropStream, stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs, serverShutdown, "
+                    + "serverShutdownGraceMs.")
     Map<String, String> faults = new LinkedHashMap<>();
 
     @Override
@@ -220,12 +224,16 @@ public final class ExchangeSimCommand implements Callable<Integer> {
         return s;
     }
 
-    private SimConfig simConfig(String secret) {
+    /** The market configuration these options describe (validated); package-private for tests. */
+    SimConfig simConfig(String secret) {
         if (apiKey == null || !apiKey.matches("[\\x21-\\x7e]{1,128}")) {
             throw new IllegalArgumentException("--api-key must be 1-128 printable characters without spaces");
         }
         if (flow < 0 || Double.isNaN(flow) || Double.isInfinite(flow)) {
             throw new IllegalArgumentException("--flow must be zero or positive, got " + flow);
+        }
+        if (replayLoop && replays.isEmpty()) {
+            throw new IllegalArgumentException("--replay-loop needs --replay SYMBOL=FILE");
         }
         if (feeBps < 0 || feeBps > 1000) {
             throw new IllegalArgumentException("--fee-bps must be 0-1000, got " + feeBps);
@@ -274,7 +282,7 @@ public final class ExchangeSimCommand implements Callable<Integer> {
             format = file.toLowerCase(Locale.ROOT).contains("aggtrades")
                     ? io.ttquant.core.data.FileFormat.BINANCE_AGGTRADES : io.ttquant.core.data.FileFormat.BINANCE_TRADES;
         }
-        b.replay(symbol, Path.of(file), format, replaySpeed);
+        b.replay(symbol, Path.of(file), format, replaySpeed, replayLoop);
     }
 
     private static Map<String, String> normalise(Map<String, String> in) {

@@ -3,10 +3,15 @@ package io.ttquant.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.ttquant.sim.market.SimConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-/** {@code exchange-sim}'s fault flags are checked before the simulator starts. */
+/** {@code exchange-sim}'s fault and replay flags are checked before the simulator starts. */
 class ExchangeSimFaultFlagsTest {
 
     private static Cli.Result run(String... faultArgs) {
@@ -45,5 +50,27 @@ class ExchangeSimFaultFlagsTest {
         Cli.Result r = run("--admin-token", "short");
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
         assertThat(r.err()).contains("adminToken");
+    }
+
+    @Test
+    void shouldRefuseReplayLoopWithoutAReplay() {
+        Cli.Result r = run("--replay-loop");
+        assertThat(r.exitCode()).as(r.toString()).isNotZero();
+        assertThat(r.err()).contains("--replay-loop needs --replay");
+    }
+
+    @Test
+    void shouldLoopAReplayedFileWhenAsked(@TempDir Path dir) throws Exception {
+        Path tape = dir.resolve("BTCUSDT-trades-2024-01-01.csv");
+        Files.writeString(tape, "1,60000.00000000,0.01000000,600.00000000,1704067200000,True,True\n"
+                + "2,60001.00000000,0.02000000,1200.02000000,1704067200500,False,True\n");
+        ExchangeSimCommand looping = new ExchangeSimCommand();
+        new CommandLine(looping).parseArgs("--replay", "BTCUSDT=" + tape, "--replay-loop");
+        SimConfig config = looping.simConfig("secret");
+        assertThat(config.replay("BTCUSDT").loop()).isTrue();
+
+        ExchangeSimCommand once = new ExchangeSimCommand();
+        new CommandLine(once).parseArgs("--replay", "BTCUSDT=" + tape);
+        assertThat(once.simConfig("secret").replay("BTCUSDT").loop()).isFalse();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * can spend, and rate limits far above what loopback can reach, so that the figure measured is the
  * server's throughput and never its limiter's refusals.
  */
-final class InProcessSim {
+public final class InProcessSim {
     static final String API_KEY = "bench-api-key";
     static final String SECRET = "bench-api-secret";
 
@@ -29,7 +29,7 @@ final class InProcessSim {
     }
 
     /** {@code flowIntensity}: synthetic actions per second per symbol, 0 for a still market. */
-    static SimServer start(double flowIntensity, int ioThreads) {
+    public static SimServer start(double flowIntensity, int ioThreads) {
         SimConfig.Builder market = SimConfig.builder().seed(42).flowIntensity(flowIntensity)
                 .account(API_KEY, SECRET, Map.of("USDT", "1000000000", "BTC", "100000", "ETH", "1000000",
                         "BNB", "1000000", "SOL", "1000000", "ADA", "1000000000"));

@@ -7,10 +7,10 @@ import java.util.Map;
  * The {@code --name value} flags of a load tool, read once at start. Refuses an unknown flag or a
  * flag without a value with a message naming it, so a typo never silently runs the default.
  */
-final class LoadFlags {
+public final class LoadFlags {
     private final Map<String, String> values = new HashMap<>();
 
-    LoadFlags(String[] args, String usage, String... known) {
+    public LoadFlags(String[] args, String usage, String... known) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -28,16 +28,16 @@ final class LoadFlags {
         }
     }
 
-    String string(String name, String dflt) {
+    public String string(String name, String dflt) {
         return values.getOrDefault(name, dflt);
     }
 
-    int integer(String name, int dflt) {
+    public int integer(String name, int dflt) {
         String v = values.get(name);
         return v == null ? dflt : Integer.parseInt(v);
     }
 
-    double decimal(String name, double dflt) {
+    public double decimal(String name, double dflt) {
         String v = values.get(name);
         return v == null ? dflt : Double.parseDouble(v);
     }

@@ -1,6 +1,7 @@
 package io.ttquant.bench.sim;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -21,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.ttquant.sim.server.SimServer;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +30,15 @@ import java.util.concurrent.TimeUnit;
  * Measures how many stream messages the simulator delivers to ONE WebSocket client: a combined
  * stream ({@code /stream?streams=...}) of every symbol × every stream kind, with the synthetic flow
  * raised so the server produces as much as it can. One text frame is one message; the count is
- * taken on the client, after the network, so it is what a consumer really receives.
+ * taken on the client, after the network and Netty's WebSocket decoder, so it is what a consumer
+ * really receives; every message is classified by the stream name of its envelope, and the mix is
+ * printed with one sample of each kind.
  *
- * <p>Pings are answered by Netty's protocol handler, so the server never drops the client for a
- * missing pong. The counters live on the client's event loop; the main thread reads them through
+ * <p>With {@code --serve SECONDS} it only runs the simulator (for a client in another process,
+ * started with {@code --url}), so the client's and the server's JVMs do not share a heap and GC.
+ * Pings are answered by Netty's protocol handler, so the server never drops the client for a
+ * missing pong. The client skips UTF-8 validation of the payloads (the server writes only JSON it
+ * encoded itself). The counters live on the client's event loop; the main thread reads them through
  * tasks submitted to it.
  */
 public final class StreamLoad {
@@ -40,16 +47,17 @@ public final class StreamLoad {
               --url ws://127.0.0.1:PORT     target a running simulator (default: start one in-process)
               --symbols BTCUSDT,ETHUSDT,... default: all six symbols with built-in rules
               --kinds trade,aggTrade,bookTicker,depth@100ms,depth20@100ms,kline_1m
-              --intensity 5000              in-process synthetic actions per second per symbol (SimConfig allows up to 100000)
+              --intensity 60000             in-process synthetic actions per second per symbol (SimConfig allows up to 100000)
               --warmup 5 --duration 10      seconds
-              --server-io-threads 0         in-process server I/O threads (0: Netty's default)""";
+              --server-io-threads 1         in-process server I/O threads (0: Netty's default)
+              --serve SECONDS               only run the in-process simulator that long and print its URL (no client)""";
 
     private StreamLoad() {
     }
 
     public static void main(String[] args) throws Exception {
         LoadFlags f = new LoadFlags(args, USAGE, "url", "symbols", "kinds", "intensity", "warmup", "duration",
-                "server-io-threads");
+                "server-io-threads", "serve");
         StringBuilder all = new StringBuilder();
         for (String[] s : InProcessSim.SYMBOLS) {
             all.append(all.length() == 0 ? "" : ",").append(s[0]);
@@ -58,9 +66,21 @@ public final class StreamLoad {
         String[] kinds = f.string("kinds", "trade,aggTrade,bookTicker,depth@100ms,depth20@100ms,kline_1m").split(",");
         int warmup = f.integer("warmup", 5);
         int duration = f.integer("duration", 10);
-        double intensity = f.decimal("intensity", 5_000);
+        double intensity = f.decimal("intensity", 60_000);
         String url = f.string("url", null);
-        SimServer server = url == null ? InProcessSim.start(intensity, f.integer("server-io-threads", 0)) : null;
+        int serve = f.integer("serve", 0);
+        SimServer server = url == null ? InProcessSim.start(intensity, f.integer("server-io-threads", 1)) : null;
+        if (serve > 0) {
+            if (server == null) {
+                throw new IllegalArgumentException("--serve runs the in-process simulator; it cannot be combined with --url");
+            }
+            System.out.printf(Locale.ROOT, "simulator at %s, intensity %.0f/s/symbol, for %d s%n", server.wsUrl(), intensity, serve);
+            System.out.flush();
+            TimeUnit.SECONDS.sleep(serve);
+            printServerStats(server);
+            server.close();
+            return;
+        }
 
         StringBuilder streams = new StringBuilder();
         for (String s : symbols) {
@@ -73,7 +93,7 @@ public final class StreamLoad {
         Counter counter = new Counter();
         try {
             WebSocketClientProtocolConfig ws = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
-                    .maxFramePayloadLength(1 << 20).handshakeTimeoutMillis(10_000).build();
+                    .maxFramePayloadLength(1 << 20).handshakeTimeoutMillis(10_000).withUTF8Validator(false).build();
             Channel ch = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.SO_RCVBUF, 1 << 20)
@@ -89,9 +109,11 @@ public final class StreamLoad {
             if (!counter.handshake.isSuccess()) {
                 throw new IllegalStateException("WebSocket handshake failed: " + counter.handshake.cause());
             }
-            System.out.printf(Locale.ROOT, "target %s: %d streams (%d symbols × %s), intensity %.0f/s/symbol, warm-up %d s, measure %d s%n",
+            System.out.printf(Locale.ROOT, "target %s: %d streams (%d symbols × %s), %s, warm-up %d s, measure %d s%n",
                     uri.getHost() + ":" + uri.getPort(), symbols.length * kinds.length, symbols.length,
-                    String.join(",", kinds), intensity, warmup, duration);
+                    String.join(",", kinds), server == null ? "simulator in another process"
+                            : String.format(Locale.ROOT, "in-process simulator at %.0f actions/s/symbol", intensity),
+                    warmup, duration);
             TimeUnit.SECONDS.sleep(warmup);
             long[] start = ch.eventLoop().submit(counter::read).get();
             long t0 = System.nanoTime();
@@ -107,9 +129,10 @@ public final class StreamLoad {
             long bytes = prev[1] - start[1];
             System.out.printf(Locale.ROOT, "messages: %d in %.2f s = %.0f msg/s, %.1f MB/s, mean %.0f B/message%n",
                     msgs, seconds, msgs / seconds, bytes / seconds / 1e6, msgs == 0 ? 0.0 : (double) bytes / msgs);
+            String mix = ch.eventLoop().submit(counter::mix).get();
+            System.out.println(mix);
             if (server != null) {
-                System.out.printf(Locale.ROOT, "server: messages sent %d, slow-consumer disconnects %d%n",
-                        server.stats().messagesSent(), server.stats().slowConsumerDisconnects());
+                printServerStats(server);
             }
             if (!ch.isActive()) {
                 System.err.println("the server closed the connection during the run");
@@ -123,11 +146,24 @@ public final class StreamLoad {
         }
     }
 
-    /** Counts text frames (one frame is one message) and their payload bytes; runs on the event loop. */
+    private static void printServerStats(SimServer server) {
+        System.out.printf(Locale.ROOT, "server: messages sent %d, slow-consumer disconnects %d, flow time shed %d ms, "
+                        + "ticks over budget %d%n", server.stats().messagesSent(), server.stats().slowConsumerDisconnects(),
+                server.stats().flowSkippedMillis(), server.stats().flowBudgetExhausted());
+    }
+
+    /**
+     * Counts text frames (one frame is one message) and their payload bytes, and classifies each
+     * by the stream name of its combined envelope; runs on the event loop.
+     */
     private static final class Counter extends SimpleChannelInboundHandler<WebSocketFrame> {
+        private static final String[] KINDS = {"trade", "aggTrade", "bookTicker", "depth diff", "partial depth", "kline", "other"};
+        private static final int PREFIX = "{\"stream\":\"".length();
         private ChannelPromise handshake;
         private long messages;
         private long bytes;
+        private final long[] byKind = new long[KINDS.length];
+        private final String[] samples = new String[KINDS.length];
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
@@ -147,9 +183,55 @@ public final class StreamLoad {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof TextWebSocketFrame) {
+                ByteBuf c = frame.content();
                 messages++;
-                bytes += frame.content().readableBytes();
+                bytes += c.readableBytes();
+                int kind = kind(c);
+                if (byKind[kind]++ == 0) {
+                    samples[kind] = c.toString(StandardCharsets.UTF_8);
+                }
             }
+        }
+
+        /** The kind from the stream name: {@code {"stream":"<symbol>@<kind>...}. */
+        private static int kind(ByteBuf c) {
+            int from = c.readerIndex() + PREFIX;
+            int end = c.writerIndex();
+            int at = c.indexOf(from, Math.min(end, from + 32), (byte) '@');
+            if (at < 0 || at + 6 >= end) {
+                return KINDS.length - 1;
+            }
+            switch (c.getByte(at + 1)) {
+                case 't':
+                    return 0;
+                case 'a':
+                    return 1;
+                case 'b':
+                    return 2;
+                case 'k':
+                    return 5;
+                case 'd':
+                    byte next = c.getByte(at + 6);
+                    return next == '@' || next == '"' ? 3 : 4;
+                default:
+                    return KINDS.length - 1;
+            }
+        }
+
+        String mix() {
+            StringBuilder sb = new StringBuilder("mix since the start:");
+            for (int i = 0; i < KINDS.length; i++) {
+                if (byKind[i] > 0) {
+                    sb.append(String.format(Locale.ROOT, " %s %.1f%%", KINDS[i], 100.0 * byKind[i] / Math.max(1, messages)));
+                }
+            }
+            for (int i = 0; i < KINDS.length; i++) {
+                if (samples[i] != null) {
+                    String s = samples[i];
+                    sb.append("\n  e.g. ").append(s.length() > 300 ? s.substring(0, 300) + "..." : s);
+                }
+            }
+            return sb.toString();
         }
 
         @Override

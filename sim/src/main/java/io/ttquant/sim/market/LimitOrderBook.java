@@ -4,13 +4,7 @@ import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.order.Side;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An L3 price-time-priority order book for one symbol, holding synthetic participants' and
@@ -24,7 +18,9 @@ import java.util.TreeMap;
  * mode. Money is not handled here: a {@link MatchHandler} settles each fill.
  *
  * <p>Single-threaded: every method runs on the engine thread. The book must never cross: an add
- * that would cross is a bug and throws; callers match first.
+ * that would cross is a bug and throws; callers match first. The best level of each side is kept
+ * at hand and orders are indexed by a primitive map, so the synthetic flow's steady stream of
+ * adds, cancels and best-price reads allocates nothing but the orders themselves.
  */
 public final class LimitOrderBook {
     /** {@code maxQty}/{@code maxQuote} value meaning "no limit". */
@@ -74,12 +70,12 @@ public final class LimitOrderBook {
     private final int priceScale;
     private final int qtyScale;
     private final long step;
-    private final TreeMap<Long, Level> bids = new TreeMap<>(Comparator.reverseOrder());
-    private final TreeMap<Long, Level> asks = new TreeMap<>();
-    private final HashMap<Long, RestingOrder> byId = new HashMap<>();
+    private final LevelLadder bids = new LevelLadder(Side.BUY);
+    private final LevelLadder asks = new LevelLadder(Side.SELL);
+    private final LongObjectMap<RestingOrder> byId = new LongObjectMap<>(1024);
     private long lastUpdateId;
-    private final TreeMap<Long, Long> changedBids = new TreeMap<>(Comparator.reverseOrder());
-    private final TreeMap<Long, Long> changedAsks = new TreeMap<>();
+    private final PriceChanges changedBids = new PriceChanges();
+    private final PriceChanges changedAsks = new PriceChanges();
     private long drainedUpTo;
 
     public LimitOrderBook(Instrument instrument) {
@@ -112,24 +108,24 @@ public final class LimitOrderBook {
 
     /** Best bid price, or 0 when there are no bids. */
     public long bestBid() {
-        Map.Entry<Long, Level> e = bids.firstEntry();
-        return e == null ? 0 : e.getKey();
+        Level l = bids.best();
+        return l == null ? 0 : l.price;
     }
 
     public long bestBidQty() {
-        Map.Entry<Long, Level> e = bids.firstEntry();
-        return e == null ? 0 : e.getValue().total;
+        Level l = bids.best();
+        return l == null ? 0 : l.total;
     }
 
     /** Best ask price, or 0 when there are no asks. */
     public long bestAsk() {
-        Map.Entry<Long, Level> e = asks.firstEntry();
-        return e == null ? 0 : e.getKey();
+        Level l = asks.best();
+        return l == null ? 0 : l.price;
     }
 
     public long bestAskQty() {
-        Map.Entry<Long, Level> e = asks.firstEntry();
-        return e == null ? 0 : e.getValue().total;
+        Level l = asks.best();
+        return l == null ? 0 : l.total;
     }
 
     /** Best price on {@code side}, or 0. */
@@ -139,14 +135,14 @@ public final class LimitOrderBook {
 
     /** Worst (farthest from the touch) price on {@code side}, or 0. */
     public long worstPrice(Side side) {
-        Map.Entry<Long, Level> e = levels(side).lastEntry();
-        return e == null ? 0 : e.getKey();
+        Level l = levels(side).worst();
+        return l == null ? 0 : l.price;
     }
 
     /** The newest order at the worst price on {@code side}, or null. */
     public RestingOrder worstOrder(Side side) {
-        Map.Entry<Long, Level> e = levels(side).lastEntry();
-        return e == null ? null : e.getValue().tail;
+        Level l = levels(side).worst();
+        return l == null ? null : l.tail;
     }
 
     /** Aggregate quantity at {@code price} on {@code side} (0 when no level). */
@@ -167,11 +163,11 @@ public final class LimitOrderBook {
 
     /** Up to {@code limit} levels of {@code side}, best first. */
     public List<DepthLevel> depth(Side side, int limit) {
-        List<DepthLevel> out = new ArrayList<>(Math.min(Math.max(limit, 0), levels(side).size()));
-        for (Level l : levels(side).values()) {
-            if (out.size() >= limit) {
-                break;
-            }
+        LevelLadder ladder = levels(side);
+        int n = Math.min(Math.max(limit, 0), ladder.size());
+        List<DepthLevel> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Level l = ladder.fromBest(k);
             out.add(new DepthLevel(l.price, l.total));
         }
         return out;
@@ -205,15 +201,16 @@ public final class LimitOrderBook {
         if (wouldCross(side, price)) {
             throw new IllegalStateException("adding " + side + " at " + price + " would cross the book");
         }
-        if (byId.containsKey(orderId)) {
+        LevelLadder book = levels(side);
+        Level l = book.get(price);
+        long total = Math.addExact(l == null ? 0 : l.total, qty);
+        RestingOrder o = new RestingOrder(orderId, side, price, qty, ownerId, userOrder);
+        if (!byId.putIfAbsent(orderId, o)) {
             throw new IllegalStateException("duplicate order id " + orderId);
         }
-        RestingOrder o = new RestingOrder(orderId, side, price, qty, ownerId, userOrder);
-        TreeMap<Long, Level> book = levels(side);
-        Level l = book.get(price);
         if (l == null) {
             l = new Level(price, side);
-            book.put(price, l);
+            book.add(l);
         }
         o.level = l;
         o.prev = l.tail;
@@ -224,8 +221,8 @@ public final class LimitOrderBook {
         }
         l.tail = o;
         l.count++;
-        l.total = Math.addExact(l.total, qty);
-        byId.put(orderId, o);
+        l.total = total;
+        o.resting = true;
         levelChanged(l);
         return o;
     }
@@ -251,7 +248,7 @@ public final class LimitOrderBook {
      */
     public MatchResult match(Side takerSide, long limitPrice, long maxQty, long maxQuote, long takerOwner,
                              SelfTradePreventionMode stp, MatchHandler handler) {
-        TreeMap<Long, Level> book = levels(takerSide.opposite());
+        Side makerSide = takerSide.opposite();
         long remainingQty = maxQty;
         long remainingQuote = maxQuote;
         long doneQty = 0;
@@ -259,12 +256,11 @@ public final class LimitOrderBook {
         StopReason reason;
         outer:
         while (true) {
-            Map.Entry<Long, Level> e = book.firstEntry();
-            if (e == null || !acceptable(takerSide, e.getKey(), limitPrice)) {
+            Level level = bestLevel(makerSide);
+            if (level == null || !acceptable(takerSide, level.price, limitPrice)) {
                 reason = StopReason.NO_LIQUIDITY;
                 break;
             }
-            Level level = e.getValue();
             long price = level.price;
             while (level.head != null) {
                 RestingOrder maker = level.head;
@@ -330,7 +326,9 @@ public final class LimitOrderBook {
         long remainingQuote = maxQuote;
         long doneQty = 0;
         long doneQuote = 0;
-        for (Level level : levels(takerSide.opposite()).values()) {
+        LevelLadder makers = levels(takerSide.opposite());
+        for (int k = 0; k < makers.size(); k++) {
+            Level level = makers.fromBest(k);
             if (!acceptable(takerSide, level.price, limitPrice)) {
                 break;
             }
@@ -382,9 +380,7 @@ public final class LimitOrderBook {
         if (lastUpdateId == drainedUpTo) {
             return null;
         }
-        DepthDiff d = new DepthDiff(drainedUpTo + 1, lastUpdateId, eventTimeMillis, toLevels(changedBids), toLevels(changedAsks));
-        changedBids.clear();
-        changedAsks.clear();
+        DepthDiff d = new DepthDiff(drainedUpTo + 1, lastUpdateId, eventTimeMillis, changedBids.drain(true), changedAsks.drain(false));
         drainedUpTo = lastUpdateId;
         return d;
     }
@@ -394,10 +390,11 @@ public final class LimitOrderBook {
         int seen = 0;
         for (Side side : Side.values()) {
             long previous = 0;
-            for (Map.Entry<Long, Level> e : levels(side).entrySet()) {
-                Level l = e.getValue();
-                if (l.price != e.getKey() || l.side != side) {
-                    throw new IllegalStateException("level keyed " + e.getKey() + " holds " + l.side + " " + l.price);
+            LevelLadder ladder = levels(side);
+            for (int k = 0; k < ladder.size(); k++) {
+                Level l = ladder.fromBest(k);
+                if (ladder.get(l.price) != l || l.side != side) {
+                    throw new IllegalStateException("level at " + l.price + " holds " + l.side + " or is not found by its price");
                 }
                 if (previous != 0 && (side == Side.BUY ? l.price >= previous : l.price <= previous)) {
                     throw new IllegalStateException(side + " levels out of order at " + l.price);
@@ -438,8 +435,9 @@ public final class LimitOrderBook {
     public List<RestingOrder> allOrders() {
         List<RestingOrder> out = new ArrayList<>(byId.size());
         for (Side side : Side.values()) {
-            for (Level l : levels(side).values()) {
-                for (RestingOrder o = l.head; o != null; o = o.next) {
+            LevelLadder ladder = levels(side);
+            for (int k = 0; k < ladder.size(); k++) {
+                for (RestingOrder o = ladder.fromBest(k).head; o != null; o = o.next) {
                     out.add(o);
                 }
             }
@@ -454,8 +452,12 @@ public final class LimitOrderBook {
         return takerSide == Side.BUY ? price <= limitPrice : price >= limitPrice;
     }
 
-    private TreeMap<Long, Level> levels(Side side) {
+    private LevelLadder levels(Side side) {
         return side == Side.BUY ? bids : asks;
+    }
+
+    private Level bestLevel(Side side) {
+        return levels(side).best();
     }
 
     private void unlink(RestingOrder o) {
@@ -472,6 +474,7 @@ public final class LimitOrderBook {
         }
         o.prev = null;
         o.next = null;
+        o.resting = false;
         l.count--;
         byId.remove(o.orderId);
         if (l.count == 0) {
@@ -482,18 +485,5 @@ public final class LimitOrderBook {
     private void levelChanged(Level l) {
         lastUpdateId++;
         (l.side == Side.BUY ? changedBids : changedAsks).put(l.price, l.total);
-    }
-
-    private static List<DepthLevel> toLevels(TreeMap<Long, Long> changes) {
-        if (changes.isEmpty()) {
-            return Collections.emptyList();
-        }
-        List<DepthLevel> out = new ArrayList<>(changes.size());
-        Iterator<Map.Entry<Long, Long>> it = changes.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, Long> e = it.next();
-            out.add(new DepthLevel(e.getKey(), e.getValue()));
-        }
-        return out;
     }
 }

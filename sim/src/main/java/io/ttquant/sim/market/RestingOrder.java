@@ -19,6 +19,8 @@ public final class RestingOrder {
     RestingOrder prev;
     RestingOrder next;
     LimitOrderBook.Level level;
+    /** True from the moment the book rests the order until it leaves (filled, canceled or expired). */
+    boolean resting;
 
     RestingOrder(long orderId, Side side, long price, long qty, long ownerId, SimOrder userOrder) {
         this.orderId = orderId;

@@ -25,9 +25,12 @@ import java.util.SplittableRandom;
  * call a mutating method (it throws {@link IllegalStateException}).
  *
  * <p><b>Time.</b> Deterministic given the seed and the times it is driven at: the synthetic flow
- * runs only inside {@link #advanceTo(long)} and at the start of every request (up to the clock's
- * current millisecond); event times never go backwards. A symbol configured for replay is driven
- * by {@link ReplayFlow} (recorded trades) instead of the synthetic flow.
+ * runs only inside {@link #advanceTo(long)} (or its bounded form {@link #advanceTo(long, int)}) and
+ * at the start of every request (up to the clock's current millisecond, at most
+ * {@value #MAX_ACTIONS_PER_REQUEST} actions); event times never go backwards. An engine that cannot
+ * run the configured intensity sheds the backlog with {@link #shedFlowBacklog(long, long)}. A
+ * symbol configured for replay is driven by {@link ReplayFlow} (recorded trades) instead of the
+ * synthetic flow.
  *
  * <p><b>Money.</b> Balances are exact at 10^-8 and never negative; money that changes hands in a
  * trade is price x quantity rounded down to 10^-8 (exact for USDT pairs); a resting buy locks
@@ -46,6 +49,11 @@ import java.util.SplittableRandom;
 public final class SimExchange {
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final long MY_TRADES_MAX_WINDOW_MS = 86_400_000L;
+    /**
+     * Most participant actions a request runs to catch the market up before it is served; under
+     * overload the rest wait for the engine's next advance (stamped no earlier than the request).
+     */
+    static final int MAX_ACTIONS_PER_REQUEST = 10_000;
 
     private final SimConfig config;
     private final Clock clock;
@@ -53,18 +61,22 @@ public final class SimExchange {
     private final Collection<SymbolMarket> marketView = Collections.unmodifiableCollection(markets.values());
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<SymbolMarket, ParticipantFlow> flows = new LinkedHashMap<>();
-    private final Map<SymbolMarket, long[]> lastTicker = new HashMap<>();
+    /** The flows as an array, for the per-action scan of which one acts next. */
+    private ParticipantFlow[] flowArray;
     private final List<MarketListener> marketListeners = new ArrayList<>();
     private final List<UserListener> userListeners = new ArrayList<>();
     private final SplittableRandom idRandom;
     private long engineTime;
+    private long skippedFlowMillis;
+    private long flowActions;
     private boolean busy;
     private long listenerErrors;
     private RuntimeException firstListenerError;
 
     // the operation in progress
     private long opTime;
-    private final LinkedHashSet<SymbolMarket> touched = new LinkedHashSet<>();
+    /** Markets the current operation touched, in order; {@link SymbolMarket#touchedInOp} marks membership. */
+    private final ArrayList<SymbolMarket> touched = new ArrayList<>();
     private final LinkedHashSet<Account> dirty = new LinkedHashSet<>();
     private SymbolMarket curMarket;
     private SimOrder curTaker;
@@ -97,7 +109,6 @@ public final class SimExchange {
                     config.defaultStpMode(), start);
             m.setMinuteListener((series, bar) -> emitKlineClosed(m, m.minuteKline(bar)));
             markets.put(i.symbol(), m);
-            lastTicker.put(m, new long[4]);
             SimConfig.ReplaySpec replay = config.replay(i.symbol());
             if (replay != null) {
                 flows.put(m, new ReplayFlow(this, m, replay, config.replayBookLevels(), start));
@@ -106,6 +117,7 @@ public final class SimExchange {
                 flows.put(m, new SyntheticFlow(this, m, config, r, start));
             }
         }
+        flowArray = flows.values().toArray(new ParticipantFlow[0]);
         long id = 1;
         for (SimConfig.AccountSpec spec : config.accounts()) {
             Account a = new Account(id++, spec.apiKey(), spec.secret(), spec.makerCommissionPpm(),
@@ -181,10 +193,62 @@ public final class SimExchange {
     public void advanceTo(long nowMillis) {
         enter();
         try {
-            runTo(nowMillis);
+            runTo(nowMillis, Integer.MAX_VALUE);
         } finally {
             exit();
         }
+    }
+
+    /**
+     * As {@link #advanceTo(long)}, but runs at most {@code maxActions} participant actions, so that
+     * a caller with a time budget (the server's engine thread) can interleave other work. Returns
+     * the number of actions run: fewer than {@code maxActions} means the market reached
+     * {@code nowMillis} (and the klines were brought to it); exactly {@code maxActions} means it
+     * may still be behind, and the next call goes on from where this one stopped.
+     */
+    public int advanceTo(long nowMillis, int maxActions) {
+        if (maxActions <= 0) {
+            throw new IllegalArgumentException("maxActions must be positive: " + maxActions);
+        }
+        enter();
+        try {
+            return runTo(nowMillis, maxActions);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Sheds participant backlog: every flow whose next action is due more than
+     * {@code maxLagMillis} before {@code nowMillis} skips the actions due before
+     * {@code nowMillis - maxLagMillis} instead of running them. For an engine that cannot keep up
+     * with the configured intensity: the market then runs at the rate the engine can afford, and
+     * the skipped time is counted ({@link #skippedFlowMillis()}). Returns the milliseconds skipped
+     * by this call (the largest skip of any flow).
+     */
+    public long shedFlowBacklog(long nowMillis, long maxLagMillis) {
+        if (maxLagMillis < 0) {
+            throw new IllegalArgumentException("maxLagMillis must not be negative: " + maxLagMillis);
+        }
+        enter();
+        try {
+            return skipFlowsBefore(nowMillis - maxLagMillis);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Milliseconds of participant activity skipped so far, by {@link #shedFlowBacklog} and by the
+     * catch-up limit after a long pause (per call, the largest skip of any flow).
+     */
+    public long skippedFlowMillis() {
+        return skippedFlowMillis;
+    }
+
+    /** Participant actions run so far (synthetic or replayed), for load figures and tests. */
+    public long flowActions() {
+        return flowActions;
     }
 
     // ---- orders ----
@@ -193,7 +257,7 @@ public final class SimExchange {
     public OrderOutcome newOrder(Account account, OrderRequest request) {
         enter();
         try {
-            runTo(clockMillis());
+            runTo(clockMillis(), MAX_ACTIONS_PER_REQUEST);
             Object parsed = OrderValidation.parse(request, markets);
             if (parsed instanceof Rejection) {
                 return OrderOutcome.rejected((Rejection) parsed);
@@ -220,7 +284,7 @@ public final class SimExchange {
                                 String newClientOrderId) {
         enter();
         try {
-            runTo(clockMillis());
+            runTo(clockMillis(), MAX_ACTIONS_PER_REQUEST);
             SymbolMarket m = market(symbol);
             if (m == null) {
                 return CancelOutcome.rejected(symbol == null || symbol.isEmpty()
@@ -252,7 +316,7 @@ public final class SimExchange {
     public List<SimOrder> cancelAll(Account account, String symbol) {
         enter();
         try {
-            runTo(clockMillis());
+            runTo(clockMillis(), MAX_ACTIONS_PER_REQUEST);
             SymbolMarket m = market(symbol);
             if (m == null || !account.canTrade()) {
                 return List.of();
@@ -398,10 +462,14 @@ public final class SimExchange {
     }
 
     long syntheticLimit(SymbolMarket m, Side side, long price, long qty) {
-        long id = m.nextOrderId();
-        m.book().add(id, side, price, qty, 0);
+        return syntheticLimitOrder(m, side, price, qty).orderId;
+    }
+
+    /** As {@link #syntheticLimit}, returning the resting order itself (its {@code resting} flag tells when it left). */
+    RestingOrder syntheticLimitOrder(SymbolMarket m, Side side, long price, long qty) {
+        RestingOrder o = m.book().add(m.nextOrderId(), side, price, qty, 0);
         touch(m);
-        return id;
+        return o;
     }
 
     boolean syntheticCancel(SymbolMarket m, long orderId) {
@@ -536,15 +604,19 @@ public final class SimExchange {
 
     // ---- engine ----
 
-    private void runTo(long t) {
-        if (!flows.isEmpty()) {
-            for (ParticipantFlow f : flows.values()) {
-                f.skipTo(t - config.maxCatchUpMillis());
-            }
-            while (true) {
+    /**
+     * Runs the flows' actions due at or before {@code t}, at most {@code maxActions} of them; when
+     * all due actions ran, stamps {@code t} and rolls the bars to it. Returns the actions run.
+     */
+    private int runTo(long t, int maxActions) {
+        int done = 0;
+        ParticipantFlow[] all = flowArray;
+        if (all.length > 0) {
+            skipFlowsBefore(t - config.maxCatchUpMillis());
+            while (done < maxActions) {
                 ParticipantFlow next = null;
                 long best = Long.MAX_VALUE;
-                for (ParticipantFlow f : flows.values()) {
+                for (ParticipantFlow f : all) {
                     long e = f.nextEventMillis();
                     if (e < best) {
                         best = e;
@@ -557,12 +629,31 @@ public final class SimExchange {
                 begin(stamp(best));
                 next.step(opTime);
                 end();
+                done++;
+            }
+            flowActions += done;
+        }
+        if (done < maxActions) {
+            long now = stamp(t);
+            for (SymbolMarket m : markets.values()) {
+                m.rollTo(now);
             }
         }
-        long now = stamp(t);
-        for (SymbolMarket m : markets.values()) {
-            m.rollTo(now);
+        return done;
+    }
+
+    /** Skips every flow's actions due before {@code millis}; returns (and counts) the largest skip. */
+    private long skipFlowsBefore(long millis) {
+        long skipped = 0;
+        for (ParticipantFlow f : flows.values()) {
+            long next = f.nextEventMillis();
+            if (next < millis) {
+                f.skipTo(millis);
+                skipped = Math.max(skipped, millis - next);
+            }
         }
+        skippedFlowMillis += skipped;
+        return skipped;
     }
 
     private OrderOutcome place(Account a, OrderValidation.Parsed p) {
@@ -705,7 +796,8 @@ public final class SimExchange {
         long now = opTime;
         SimTrade t = m.recordTrade(price, qty, quoteQty, now, maker.side == Side.BUY, curTakerKey);
         emitAgg(m, m.takeCompletedAgg());
-        for (MarketListener l : marketListeners) {
+        for (int li = 0; li < marketListeners.size(); li++) {
+            MarketListener l = marketListeners.get(li);
             try {
                 l.onTrade(m, t);
             } catch (RuntimeException e) {
@@ -815,7 +907,9 @@ public final class SimExchange {
         boolean again = true;
         while (again) {
             again = false;
-            for (SymbolMarket m : new ArrayList<>(touched)) {
+            // by index: a triggered stop may touch another market, which joins the list
+            for (int i = 0; i < touched.size(); i++) {
+                SymbolMarket m = touched.get(i);
                 SimOrder s;
                 while ((s = nextTriggered(m)) != null) {
                     trigger(m, s);
@@ -889,12 +983,21 @@ public final class SimExchange {
 
     private void begin(long now) {
         opTime = now;
-        touched.clear();
+        clearTouched();
         dirty.clear();
     }
 
+    private void clearTouched() {
+        for (int i = 0; i < touched.size(); i++) {
+            touched.get(i).touchedInOp = false;
+        }
+        touched.clear();
+    }
+
     private void touch(SymbolMarket m) {
-        if (touched.add(m)) {
+        if (!m.touchedInOp) {
+            m.touchedInOp = true;
+            touched.add(m);
             m.opLowPrice = 0;
             m.opHighPrice = 0;
         }
@@ -902,9 +1005,10 @@ public final class SimExchange {
 
     private void end() {
         processStops();
-        for (SymbolMarket m : touched) {
+        for (int i = 0; i < touched.size(); i++) {
+            SymbolMarket m = touched.get(i);
             emitAgg(m, m.flushAgg());
-            long[] last = lastTicker.get(m);
+            long[] last = m.lastTicker;
             long bid = m.bestBid();
             long bidQty = m.bestBidQty();
             long ask = m.bestAsk();
@@ -914,7 +1018,8 @@ public final class SimExchange {
                 last[1] = bidQty;
                 last[2] = ask;
                 last[3] = askQty;
-                for (MarketListener l : marketListeners) {
+                for (int li = 0; li < marketListeners.size(); li++) {
+                    MarketListener l = marketListeners.get(li);
                     try {
                         l.onBookTicker(m);
                     } catch (RuntimeException e) {
@@ -923,13 +1028,15 @@ public final class SimExchange {
                 }
             }
         }
-        for (Account a : dirty) {
+        // iterating even an empty set walks its table: the synthetic flow's operations have no dirty account
+        for (Account a : dirty.isEmpty() ? List.<Account>of() : dirty) {
             if (a.changedAssets.isEmpty()) {
                 continue;
             }
             List<String> assets = new ArrayList<>(a.changedAssets);
             a.changedAssets.clear();
-            for (UserListener l : userListeners) {
+            for (int li = 0; li < userListeners.size(); li++) {
+                UserListener l = userListeners.get(li);
                 try {
                     l.onAccountPosition(a, assets, opTime);
                 } catch (RuntimeException e) {
@@ -937,12 +1044,13 @@ public final class SimExchange {
                 }
             }
         }
-        touched.clear();
+        clearTouched();
         dirty.clear();
     }
 
     private void report(SimOrder o, ExecutionType type, SimFill fill) {
-        for (UserListener l : userListeners) {
+        for (int li = 0; li < userListeners.size(); li++) {
+            UserListener l = userListeners.get(li);
             try {
                 l.onExecutionReport(o.account, o, type, fill, opTime);
             } catch (RuntimeException e) {
@@ -955,7 +1063,8 @@ public final class SimExchange {
         if (a == null) {
             return;
         }
-        for (MarketListener l : marketListeners) {
+        for (int li = 0; li < marketListeners.size(); li++) {
+            MarketListener l = marketListeners.get(li);
             try {
                 l.onAggTrade(m, a);
             } catch (RuntimeException e) {
@@ -965,7 +1074,8 @@ public final class SimExchange {
     }
 
     private void emitKlineClosed(SymbolMarket m, Kline k) {
-        for (MarketListener l : marketListeners) {
+        for (int li = 0; li < marketListeners.size(); li++) {
+            MarketListener l = marketListeners.get(li);
             try {
                 l.onKline1mClosed(m, k);
             } catch (RuntimeException e) {

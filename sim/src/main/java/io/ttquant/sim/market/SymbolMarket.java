@@ -66,6 +66,10 @@ public final class SymbolMarket {
             ? Long.compare(b.stopPrice, a.stopPrice) : Long.compare(a.orderId, b.orderId));
     long opLowPrice;
     long opHighPrice;
+    /** Whether the current exchange operation touched this market (see SimExchange#touch). */
+    boolean touchedInOp;
+    /** Best bid, bid qty, ask, ask qty last announced by a bookTicker event. */
+    final long[] lastTicker = new long[4];
 
     SymbolMarket(Instrument instrument, long referencePrice, LongSupplier clock, int tradeHistory, long marketMaxQty,
                  int maxNumOrders, int maxNumAlgoOrders, SelfTradePreventionMode defaultStpMode, long startMillis) {

@@ -38,7 +38,8 @@ final class SyntheticFlow extends ParticipantFlow {
     private final long maxPrice;
     private long fair;
     private long nextMicros;
-    private long[] ids = new long[256];
+    /** The orders this flow placed, some of which may have left the book since (see {@link RestingOrder#resting}). */
+    private RestingOrder[] ids = new RestingOrder[256];
     private int idCount;
 
     SyntheticFlow(SimExchange exchange, SymbolMarket market, SimConfig config, SplittableRandom random, long startMillis) {
@@ -140,13 +141,13 @@ final class SyntheticFlow extends ParticipantFlow {
     }
 
     private void cancelOne() {
-        long best = -1;
+        RestingOrder best = null;
         int bestIndex = -1;
         long bestDistance = -1;
         for (int attempt = 0; attempt < 2 && idCount > 0; attempt++) {
             int i = random.nextInt(idCount);
-            RestingOrder o = book.order(ids[i]);
-            if (o == null) {
+            RestingOrder o = ids[i];
+            if (!o.resting) {
                 removeId(i);
                 attempt--;
                 continue;
@@ -154,12 +155,12 @@ final class SyntheticFlow extends ParticipantFlow {
             long distance = o.side == Side.BUY ? fair - o.price : o.price - fair;
             if (distance > bestDistance) {
                 bestDistance = distance;
-                best = ids[i];
+                best = o;
                 bestIndex = i;
             }
         }
         if (bestIndex >= 0) {
-            exchange.syntheticCancel(market, best);
+            exchange.syntheticCancel(market, best.orderId);
             removeId(indexOf(best, bestIndex));
         }
     }
@@ -232,14 +233,14 @@ final class SyntheticFlow extends ParticipantFlow {
         if (price < minPrice || price > maxPrice || book.wouldCross(side, price) || qty <= 0) {
             return false;
         }
-        long id = exchange.syntheticLimit(market, side, price, qty);
+        RestingOrder o = exchange.syntheticLimitOrder(market, side, price, qty);
         if (idCount == ids.length) {
             compactIds();
             if (idCount == ids.length) {
                 ids = java.util.Arrays.copyOf(ids, ids.length * 2);
             }
         }
-        ids[idCount++] = id;
+        ids[idCount++] = o;
         return true;
     }
 
@@ -262,27 +263,29 @@ final class SyntheticFlow extends ParticipantFlow {
 
     private void removeId(int i) {
         ids[i] = ids[--idCount];
+        ids[idCount] = null;
     }
 
-    private int indexOf(long id, int hint) {
-        if (hint < idCount && ids[hint] == id) {
+    private int indexOf(RestingOrder o, int hint) {
+        if (hint < idCount && ids[hint] == o) {
             return hint;
         }
         for (int i = 0; i < idCount; i++) {
-            if (ids[i] == id) {
+            if (ids[i] == o) {
                 return i;
             }
         }
-        throw new IllegalStateException("synthetic order " + id + " not tracked");
+        throw new IllegalStateException("synthetic order " + o.orderId + " not tracked");
     }
 
     private void compactIds() {
         int n = 0;
         for (int i = 0; i < idCount; i++) {
-            if (book.order(ids[i]) != null) {
+            if (ids[i].resting) {
                 ids[n++] = ids[i];
             }
         }
+        java.util.Arrays.fill(ids, n, idCount, null);
         idCount = n;
     }
 }

@@ -403,6 +403,11 @@ final class BinanceJson {
         w.endArray().endObject();
     }
 
+    /** Binance's notice that the server is about to shut down and the connection will be closed. */
+    static void serverShutdownEvent(JsonWriter w, long eventTime) {
+        w.beginObject().field("e", "serverShutdown").field("E", eventTime).endObject();
+    }
+
     static void listenKeyExpired(JsonWriter w, String listenKey, long eventTime) {
         // Binance documents E of this event as a string.
         w.beginObject().field("e", "listenKeyExpired").field("E", Long.toString(eventTime))

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * (all at once, or each with a probability per second), delayed or dropped stream messages, a
  * stalled stream, REST answered 429 / 418 / 5xx for a window, and a skewed server clock. Changed
  * by {@code /admin/faults} and the start configuration; every time window runs on the engine's
- * clock, so a test clock drives it.
+ * clock, so a test clock drives it. Delayed messages wait in a bounded queue: past
+ * {@code maxDelayed} they are dropped and counted rather than held without bound.
  *
  * <p>Confined to the engine thread. When no WebSocket fault is set the stream path pays one
  * boolean test ({@link #wsActive()}); nothing here may block or throw on that path. Admin requests
@@ -25,6 +26,7 @@ final class FaultInjector {
 
     private final SimServerStats stats;
     private final int weightLimit;
+    private final int maxDelayed;
     private SplittableRandom random;
     private long seed;
     private double wsDropRate;
@@ -41,10 +43,14 @@ final class FaultInjector {
     private boolean wsActive;
     private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
-    /** {@code weightLimit}: the per-minute weight quoted in a faked 429's message. */
-    FaultInjector(long seed, int weightLimit, SimServerStats stats) {
+    /**
+     * {@code weightLimit}: the per-minute weight quoted in a faked 429's message; {@code maxDelayed}:
+     * the most messages a delay may hold at once.
+     */
+    FaultInjector(long seed, int weightLimit, int maxDelayed, SimServerStats stats) {
         this.stats = stats;
         this.weightLimit = weightLimit;
+        this.maxDelayed = maxDelayed;
         this.seed = seed;
         this.random = new SplittableRandom(seed);
     }
@@ -166,8 +172,15 @@ final class FaultInjector {
         return SEND;
     }
 
-    /** Holds {@code payload} for {@code c} until the delay has passed on the engine clock. */
+    /**
+     * Holds {@code payload} for {@code c} until the delay has passed on the engine clock; drops it
+     * (counted) when the queue already holds its maximum.
+     */
     void delay(WsConnection c, byte[] payload, long now) {
+        if (delayed.size() >= maxDelayed) {
+            stats.faultDelayOverflowDrops.incrementAndGet();
+            return;
+        }
         stats.faultDelayedMessages.incrementAndGet();
         delayed.addLast(new Delayed(now + delayMs, c, payload));
     }
@@ -236,6 +249,7 @@ final class FaultInjector {
         w.field("stallStream", stall ? (stallStream == null ? "*" : stallStream) : "");
         w.field("stallSecondsLeft", stall ? (stallUntil - now + 999) / 1000 : 0);
         w.field("delayedMessages", delayed.size());
+        w.field("maxDelayedMessages", maxDelayed);
         w.field("seed", seed);
         w.endObject();
     }

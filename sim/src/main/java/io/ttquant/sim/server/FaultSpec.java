@@ -20,10 +20,12 @@ import java.util.Map;
 final class FaultSpec {
     /** Every accepted key, in the order {@code --help} and the error message list them. */
     static final String KEYS = "dropAllConnections, wsDropRate, seed, delayMs, delayStream, dropFraction, dropStream, "
-            + "stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs";
+            + "stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs, serverShutdown, serverShutdownGraceMs";
     static final long MAX_DELAY_MILLIS = 600_000L;
     static final long MAX_WINDOW_SECONDS = 86_400L;
     static final long MAX_SKEW_MILLIS = 86_400_000L;
+    /** Grace between a triggered {@code serverShutdown} event and the disconnection, unless the request gives one. */
+    static final long DEFAULT_SHUTDOWN_GRACE_MILLIS = 1_000L;
     static final FaultSpec NONE = new FaultSpec();
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -39,6 +41,8 @@ final class FaultSpec {
     Integer restStatus;
     Long restSeconds;
     Long clockSkewMs;
+    boolean serverShutdown;
+    Long serverShutdownGraceMs;
     private String error;
 
     private FaultSpec() {
@@ -140,11 +144,16 @@ final class FaultSpec {
                     }
                     case "restSeconds" -> s.restSeconds = longIn(k, v, 1, MAX_WINDOW_SECONDS);
                     case "clockSkewMs" -> s.clockSkewMs = longIn(k, v, -MAX_SKEW_MILLIS, MAX_SKEW_MILLIS);
+                    case "serverShutdown" -> s.serverShutdown = bool(k, v);
+                    case "serverShutdownGraceMs" -> s.serverShutdownGraceMs = longIn(k, v, 0, MAX_DELAY_MILLIS);
                     default -> throw new IllegalArgumentException("unknown key '" + k + "'; known keys: " + KEYS);
                 }
             }
         } catch (IllegalArgumentException e) {
             return failed(e.getMessage());
+        }
+        if (s.serverShutdownGraceMs != null && !s.serverShutdown) {
+            return failed("serverShutdownGraceMs needs serverShutdown=true");
         }
         if (s.delayStream != null && s.delayMs == null) {
             return failed("delayStream needs delayMs");

@@ -21,8 +21,14 @@ public final class JsonWriter {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final long[] POW10 = new long[19];
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
 
     static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
         long p = 1;
         for (int i = 0; i < POW10.length; i++) {
             POW10[i] = p;
@@ -201,7 +207,10 @@ public final class JsonWriter {
         writeDigits(v, 0);
     }
 
-    /** Writes the digits of a non-negative {@code v}, left-padded with zeros to {@code minDigits}. */
+    /**
+     * Writes the digits of a non-negative {@code v}, left-padded with zeros to {@code minDigits}:
+     * two digits per division from a table, and int arithmetic once the value fits an int.
+     */
     private void writeDigits(long v, int minDigits) {
         int digits = 1;
         while (digits < 19 && v >= POW10[digits]) {
@@ -210,9 +219,30 @@ public final class JsonWriter {
         int n = Math.max(digits, minDigits);
         ensure(n);
         int end = len + n;
-        for (int i = end - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + (v % 10));
-            v /= 10;
+        int i = end;
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--i] = DIGIT_ONES[r];
+            buf[--i] = DIGIT_TENS[r];
+            v = q;
+        }
+        int iv = (int) v;
+        while (iv >= 100) {
+            int q = iv / 100;
+            int r = iv - q * 100;
+            buf[--i] = DIGIT_ONES[r];
+            buf[--i] = DIGIT_TENS[r];
+            iv = q;
+        }
+        if (iv >= 10) {
+            buf[--i] = DIGIT_ONES[iv];
+            buf[--i] = DIGIT_TENS[iv];
+        } else {
+            buf[--i] = (byte) ('0' + iv);
+        }
+        while (i > len) {
+            buf[--i] = '0';
         }
         len = end;
     }
@@ -257,12 +287,12 @@ public final class JsonWriter {
 
     private void writeQuoted(String s) {
         int n = s.length();
-        ensure(n + 2);
+        // at most six bytes per char (a six-byte unicode escape; UTF-8 needs at most three), so the loop needs no check
+        ensure(6 * n + 2);
         buf[len++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                ensure(1);
                 buf[len++] = (byte) c;
             } else {
                 writeEscaped(s, i, c);

@@ -47,6 +47,7 @@ final class RestApi {
         EXCHANGE_INFO("GET", "/api/v3/exchangeInfo", Security.NONE),
         DEPTH("GET", "/api/v3/depth", Security.NONE),
         TRADES("GET", "/api/v3/trades", Security.NONE),
+        HISTORICAL_TRADES("GET", "/api/v3/historicalTrades", Security.NONE),
         AGG_TRADES("GET", "/api/v3/aggTrades", Security.NONE),
         KLINES("GET", "/api/v3/klines", Security.NONE),
         BOOK_TICKER("GET", "/api/v3/ticker/bookTicker", Security.NONE),
@@ -174,6 +175,7 @@ final class RestApi {
             case EXCHANGE_INFO -> exchangeInfo(ex, p, serverNow);
             case DEPTH -> depth(ex, p);
             case TRADES -> trades(ex, p);
+            case HISTORICAL_TRADES -> historicalTrades(ex, p);
             case AGG_TRADES -> aggTrades(ex, p);
             case KLINES -> klines(ex, p);
             case BOOK_TICKER -> bookTicker(ex, p);
@@ -214,6 +216,7 @@ final class RestApi {
                 return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
             }
             case TRADES:
+            case HISTORICAL_TRADES:
                 return 25;
             case AGG_TRADES:
                 return 4;
@@ -461,6 +464,28 @@ final class RestApi {
         }
         w.reset().beginArray();
         for (SimTrade t : m.recentTrades(limit)) {
+            BinanceJson.trade(w, t, m.instrument());
+        }
+        w.endArray();
+        ex.ok(w);
+        return null;
+    }
+
+    /**
+     * {@code /api/v3/historicalTrades}: trades from {@code fromId} on (the most recent when absent),
+     * oldest first, in {@code /api/v3/trades}' shape. Ids older than the kept history start at the
+     * oldest kept trade; ids past the last trade give an empty list.
+     */
+    private RestError historicalTrades(RestExchange ex, RequestParams p) {
+        SymbolMarket m = market(p);
+        int limit = limit(p, 500, 1000);
+        Long fromId = optionalLong(p, "fromId");
+        p.checkAllRead();
+        if (p.failed()) {
+            return p.error();
+        }
+        w.reset().beginArray();
+        for (SimTrade t : m.historicalTrades(fromId, limit)) {
             BinanceJson.trade(w, t, m.instrument());
         }
         w.endArray();

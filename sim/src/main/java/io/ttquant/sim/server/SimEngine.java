@@ -3,6 +3,7 @@ package io.ttquant.sim.server;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.sim.market.Account;
@@ -32,10 +33,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The single engine thread and everything that runs on it: the {@link SimExchange}, the REST API,
  * the stream subscriptions, the listen keys, the rate limits, and the periodic duty cycle that
- * advances the synthetic market every tick, drains depth diffs every 100 ms into
- * {@code @depth@100ms} (and merges ten of them into {@code @depth}), pushes partial books and
- * klines, expires listen keys and runs the injected faults ({@link FaultInjector}). Real-time events ({@code @trade}, {@code @aggTrade},
- * {@code @bookTicker}, user data) are encoded in the exchange's listener callbacks.
+ * advances the synthetic market every tick, drains depth diffs every depth interval (100 ms by
+ * default) into {@code @depth@100ms} (and merges a second of them into {@code @depth}), pushes
+ * partial books and klines, expires listen keys, closes connections at their maximum age (after
+ * an optional {@code serverShutdown} notice) and runs the injected faults ({@link FaultInjector}).
+ * Real-time events ({@code @trade}, {@code @aggTrade}, {@code @bookTicker}, user data) are encoded
+ * in the exchange's listener callbacks, once each, into one reused writer.
+ *
+ * <p>A tick advances the market for at most {@link #flowBudgetNanos} of wall time: when the
+ * configured flow intensity is more than the engine can run, the tick stops there, the backlog
+ * older than {@link SimServerConfig#maxFlowLagMillis()} is skipped (and counted), and the
+ * connections are flushed, so streams keep flowing and REST requests queued behind the tick are
+ * served within about one tick.
  *
  * <p>Nothing here may be called from another thread except {@link #executor()}: I/O threads
  * submit tasks. Every task ends by flushing the connections it wrote to, and no task lets an
@@ -44,6 +53,9 @@ import java.util.concurrent.TimeUnit;
 final class SimEngine implements MarketListener, UserListener {
     private static final System.Logger LOG = System.getLogger(SimEngine.class.getName());
     private static final int PARTIAL_DEPTH_MAX = 20;
+    /** Participant actions run between two checks of the tick's time budget. */
+    private static final int FLOW_CHUNK = 256;
+    private static final long HOUSEKEEPING_MILLIS = 100;
 
     private final SimExchange exchange;
     private final SimServerConfig config;
@@ -56,29 +68,34 @@ final class SimEngine implements MarketListener, UserListener {
     private final FaultInjector faults;
     private final JsonWriter w = new JsonWriter(64 * 1024);
     private final Map<String, SymbolStreams> streams = new HashMap<>();
+    /** The combined-stream name Binance gives the {@code serverShutdown} event; no one subscribes to it. */
+    private final StreamTopic shutdownTopic = new StreamTopic("!serverShutdown", true);
+    private final long flowBudgetNanos;
+    private final long depthInterval;
     private ScheduledFuture<?> ticker;
-    private long next100ms = Long.MIN_VALUE;
+    private long nextDepth = Long.MIN_VALUE;
     private long nextSecond = Long.MIN_VALUE;
     private long nextKlinePush = Long.MIN_VALUE;
+    private long nextHousekeeping = Long.MIN_VALUE;
 
     SimEngine(SimExchange exchange, SimServerConfig config, SimServerStats stats) {
         this.exchange = exchange;
         this.config = config;
         this.stats = stats;
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "sim-engine");
-            t.setDaemon(true);
-            return t;
-        };
+        // A Netty thread (FastThreadLocalThread): the pooled allocator keeps a cache for it, and the
+        // engine allocates every connection's outbound batch.
+        ThreadFactory tf = new DefaultThreadFactory("sim-engine", true);
         this.executor = new DefaultEventExecutor(tf);
-        this.faults = new FaultInjector(1, config.weightPerMinute(), stats);
+        this.flowBudgetNanos = TimeUnit.MILLISECONDS.toNanos(config.tickMillis()) * 4 / 5;
+        this.depthInterval = config.depthIntervalMillis();
+        this.faults = new FaultInjector(1, config.weightPerMinute(), config.maxDelayedMessages(), stats);
         this.hub = new StreamHub(config.wsMaxStreams(), faults, exchange::nowMillis);
         this.listenKeys = new ListenKeys(config.listenKeyValidityMillis());
         this.limits = new RateLimits(config.weightPerMinute(), config.ordersPer10s(), config.ordersPerDay(),
                 config.rejectionsBeforeBan());
         this.api = new RestApi(exchange, config, limits, listenKeys, this::listenKeyClosed, stats, faults);
         for (SymbolMarket m : exchange.markets()) {
-            streams.put(m.symbol(), new SymbolStreams(m));
+            streams.put(m.symbol(), new SymbolStreams(m, hub));
         }
     }
 
@@ -87,7 +104,7 @@ final class SimEngine implements MarketListener, UserListener {
         executor.submit(() -> {
             exchange.addMarketListener(this);
             exchange.addUserListener(this);
-            faults.apply(config.startFaults(), exchange.nowMillis(), hub);
+            applyFaults(config.startFaults(), exchange.nowMillis());
         }).syncUninterruptibly();
         ticker = executor.scheduleAtFixedRate(this::tick, 0, config.tickMillis(), TimeUnit.MILLISECONDS);
     }
@@ -151,7 +168,7 @@ final class SimEngine implements MarketListener, UserListener {
                         if (spec.error() != null) {
                             adminAnswer(ex, 400, spec.error());
                         } else {
-                            faults.apply(spec, now, hub);
+                            applyFaults(spec, now);
                             faults.writeState(w, now);
                             ex.ok(w);
                         }
@@ -164,6 +181,76 @@ final class SimEngine implements MarketListener, UserListener {
             adminAnswer(ex, 500, "internal error: " + e);
         }
         flush();
+    }
+
+    private void applyFaults(FaultSpec spec, long now) {
+        faults.apply(spec, now, hub);
+        if (spec.serverShutdown) {
+            long grace = spec.serverShutdownGraceMs != null ? spec.serverShutdownGraceMs : FaultSpec.DEFAULT_SHUTDOWN_GRACE_MILLIS;
+            serverShutdown(now, grace);
+        }
+    }
+
+    /**
+     * Binance's {@code serverShutdown}: every open connection receives the event now and is closed
+     * {@code graceMillis} later (engine time) unless the client leaves first.
+     */
+    private void serverShutdown(long now, long graceMillis) {
+        for (WsConnection c : hub.connections()) {
+            notifyShutdown(c);
+            c.closeAt = Math.min(c.closeAt, now + graceMillis);
+            c.closeForShutdown = true;
+        }
+        if (graceMillis == 0) {
+            closeExpired(now);
+        }
+    }
+
+    private void notifyShutdown(WsConnection c) {
+        if (c.shutdownNoticeSent || c.isClosed()) {
+            return;
+        }
+        c.shutdownNoticeSent = true;
+        w.reset();
+        BinanceJson.serverShutdownEvent(w, eventNow());
+        hub.sendEvent(c, shutdownTopic, w);
+        stats.serverShutdownEvents.incrementAndGet();
+    }
+
+    /**
+     * Closes connections past their maximum age or shutdown grace; sends the age notice when due
+     * (and always before an age close when a notice is configured, even if the engine was late).
+     */
+    private void closeExpired(long now) {
+        long notice = config.wsShutdownNoticeMillis();
+        List<WsConnection> due = null;
+        for (WsConnection c : hub.connections()) {
+            if (now >= c.closeAt) {
+                if (notice > 0) {
+                    notifyShutdown(c);
+                }
+                if (due == null) {
+                    due = new ArrayList<>(2);
+                }
+                due.add(c);
+            } else if (notice > 0 && now >= c.closeAt - notice) {
+                notifyShutdown(c);
+            }
+        }
+        if (due == null) {
+            return;
+        }
+        for (WsConnection c : due) {
+            c.flush();
+            if (c.closeForShutdown) {
+                stats.serverShutdownDisconnects.incrementAndGet();
+                c.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "Server shutdown");
+            } else {
+                stats.maxAgeDisconnects.incrementAndGet();
+                c.close(WebSocketCloseStatus.NORMAL_CLOSURE, "Connection max age reached");
+            }
+            hub.remove(c);
+        }
     }
 
     private void adminAnswer(RestExchange ex, int status, String error) {
@@ -199,6 +286,9 @@ final class SimEngine implements MarketListener, UserListener {
             if (c.isClosed()) {
                 return;
             }
+            long now = exchange.nowMillis();
+            c.openedAt = now;
+            c.closeAt = now + config.wsMaxConnectionAgeMillis();
             hub.add(c);
             subscribe(c, initial);
         } catch (RuntimeException e) {
@@ -258,7 +348,7 @@ final class SimEngine implements MarketListener, UserListener {
                     default -> throw new IllegalStateException("unhandled " + cmd.method);
                 }
             }
-            hub.send(c, w.toBytes());
+            hub.send(c, w.buffer(), 0, w.size());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "bug answering a WebSocket message", e);
         }
@@ -293,11 +383,11 @@ final class SimEngine implements MarketListener, UserListener {
     private void tick() {
         try {
             long now = exchange.nowMillis();
-            exchange.advanceTo(now);
+            advanceMarket(now);
             now = exchange.nowMillis();
-            if (now >= next100ms) {
-                next100ms = now - Math.floorMod(now, 100) + 100;
-                every100ms(now);
+            if (now >= nextDepth) {
+                nextDepth = now - Math.floorMod(now, depthInterval) + depthInterval;
+                everyDepthInterval(now);
             }
             if (now >= nextSecond) {
                 nextSecond = now - Math.floorMod(now, 1000) + 1000;
@@ -307,6 +397,11 @@ final class SimEngine implements MarketListener, UserListener {
                 nextKlinePush = now + config.klinePushMillis();
                 pushKlines(now);
             }
+            if (now >= nextHousekeeping) {
+                nextHousekeeping = now + HOUSEKEEPING_MILLIS;
+                expireListenKeys(now);
+                closeExpired(now);
+            }
             faults.tick(now, hub);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "engine tick failed", t);
@@ -314,15 +409,34 @@ final class SimEngine implements MarketListener, UserListener {
         flush();
     }
 
-    private void every100ms(long now) {
+    /**
+     * Runs the market up to {@code now} within the tick's time budget. When the budget runs out
+     * first the engine cannot afford the configured intensity: the backlog older than the allowed
+     * lag is skipped rather than caught up later, so the market runs at the rate the engine can
+     * sustain and a tick never grows without bound.
+     */
+    private void advanceMarket(long now) {
+        long start = System.nanoTime();
+        while (exchange.advanceTo(now, FLOW_CHUNK) == FLOW_CHUNK) {
+            if (System.nanoTime() - start >= flowBudgetNanos) {
+                stats.flowBudgetExhausted.incrementAndGet();
+                exchange.shedFlowBacklog(now, config.maxFlowLagMillis());
+                break;
+            }
+        }
+        stats.flowSkippedMillis.set(exchange.skippedFlowMillis());
+    }
+
+    private void everyDepthInterval(long now) {
+        long skew = faults.clockSkewMillis();
         for (SymbolStreams ss : streams.values()) {
             DepthDiff d = ss.market.drainDepthDiff(now);
             if (d != null) {
-                if (hub.hasSubscribers(ss.depth100)) {
+                if (ss.depth100.hasSubscribers()) {
                     w.reset();
-                    BinanceJson.depthUpdateEvent(w, ss.symbol, d.eventTime() + faults.clockSkewMillis(), d.firstUpdateId(), d.finalUpdateId(),
+                    BinanceJson.depthUpdateEvent(w, ss.symbol, d.eventTime() + skew, d.firstUpdateId(), d.finalUpdateId(),
                             d.bids(), d.asks(), ss.instrument);
-                    hub.publish(ss.depth100, w.toBytes());
+                    hub.publish(ss.depth100, w);
                 }
                 if (ss.depth1sActive) {
                     ss.accumulate(d);
@@ -330,20 +444,19 @@ final class SimEngine implements MarketListener, UserListener {
             }
             publishPartialDepth(ss, true);
         }
-        expireListenKeys(now);
     }
 
     private void everySecond(long now) {
         for (SymbolStreams ss : streams.values()) {
             if (ss.depth1sActive) {
-                if (!hub.hasSubscribers(ss.depth1s)) {
+                if (!ss.depth1s.hasSubscribers()) {
                     ss.depth1sActive = false;
                     ss.resetDepth1s();
                 } else if (ss.depth1sFirst > 0) {
                     w.reset();
                     BinanceJson.depthUpdateEvent(w, ss.symbol, now + faults.clockSkewMillis(), ss.depth1sFirst, ss.depth1sLast,
                             levels(ss.depth1sBids), levels(ss.depth1sAsks), ss.instrument);
-                    hub.publish(ss.depth1s, w.toBytes());
+                    hub.publish(ss.depth1s, w);
                     ss.resetDepth1s();
                 }
             }
@@ -360,10 +473,10 @@ final class SimEngine implements MarketListener, UserListener {
     }
 
     private void publishPartialDepth(SymbolStreams ss, boolean fast) {
-        String[] names = fast ? ss.partial100 : ss.partial1s;
+        StreamTopic[] topics = fast ? ss.partial100 : ss.partial1s;
         DepthSnapshot snap = null;
-        for (int i = 0; i < names.length; i++) {
-            if (!hub.hasSubscribers(names[i])) {
+        for (int i = 0; i < topics.length; i++) {
+            if (!topics[i].hasSubscribers()) {
                 continue;
             }
             if (snap == null) {
@@ -371,15 +484,15 @@ final class SimEngine implements MarketListener, UserListener {
             }
             w.reset();
             BinanceJson.partialDepth(w, snap.lastUpdateId(), snap.bids(), snap.asks(), SymbolStreams.LEVELS[i], ss.instrument);
-            hub.publish(names[i], w.toBytes());
+            hub.publish(topics[i], w);
         }
     }
 
     private void pushKlines(long now) {
         for (SymbolStreams ss : streams.values()) {
             for (int i = 0; i < ss.klines.length; i++) {
-                String name = ss.klines[i];
-                if (!hub.hasSubscribers(name)) {
+                StreamTopic topic = ss.klines[i];
+                if (!topic.hasSubscribers()) {
                     ss.lastKlineOpen[i] = Long.MIN_VALUE;
                     continue;
                 }
@@ -395,13 +508,13 @@ final class SimEngine implements MarketListener, UserListener {
                     if (closed != null && closed.openTime() == prevOpen) {
                         w.reset();
                         BinanceJson.klineEvent(w, now + faults.clockSkewMillis(), ss.symbol, interval, closed, true, ss.instrument);
-                        hub.publish(name, w.toBytes());
+                        hub.publish(topic, w);
                     }
                 }
                 ss.lastKlineOpen[i] = k.openTime();
                 w.reset();
                 BinanceJson.klineEvent(w, now + faults.clockSkewMillis(), ss.symbol, interval, k, false, ss.instrument);
-                hub.publish(name, w.toBytes());
+                hub.publish(topic, w);
             }
         }
     }
@@ -412,10 +525,11 @@ final class SimEngine implements MarketListener, UserListener {
 
     private void expireListenKeys(long now) {
         for (String key : listenKeys.expire(now)) {
-            if (hub.hasSubscribers(key)) {
+            StreamTopic topic = hub.topic(key);
+            if (topic != null && topic.hasSubscribers()) {
                 w.reset();
                 BinanceJson.listenKeyExpired(w, key, now + faults.clockSkewMillis());
-                hub.publish(key, w.toBytes());
+                hub.publish(topic, w);
             }
             dropUserStream(key);
         }
@@ -455,80 +569,90 @@ final class SimEngine implements MarketListener, UserListener {
     @Override
     public void onTrade(SymbolMarket market, SimTrade trade) {
         SymbolStreams ss = streams.get(market.symbol());
-        if (ss != null && hub.hasSubscribers(ss.trade)) {
+        if (ss != null && ss.trade.hasSubscribers()) {
             w.reset();
             BinanceJson.tradeEvent(w, eventNow(), ss.symbol, trade, ss.instrument);
-            hub.publish(ss.trade, w.toBytes());
+            hub.publish(ss.trade, w);
         }
     }
 
     @Override
     public void onAggTrade(SymbolMarket market, SimAggTrade aggTrade) {
         SymbolStreams ss = streams.get(market.symbol());
-        if (ss != null && hub.hasSubscribers(ss.aggTrade)) {
+        if (ss != null && ss.aggTrade.hasSubscribers()) {
             w.reset();
             BinanceJson.aggTradeEvent(w, eventNow(), ss.symbol, aggTrade, ss.instrument);
-            hub.publish(ss.aggTrade, w.toBytes());
+            hub.publish(ss.aggTrade, w);
         }
     }
 
     @Override
     public void onBookTicker(SymbolMarket market) {
         SymbolStreams ss = streams.get(market.symbol());
-        if (ss != null && hub.hasSubscribers(ss.bookTicker)) {
+        if (ss != null && ss.bookTicker.hasSubscribers()) {
             w.reset();
             BinanceJson.bookTickerEvent(w, market);
-            hub.publish(ss.bookTicker, w.toBytes());
+            hub.publish(ss.bookTicker, w);
         }
     }
 
     @Override
     public void onKline1mClosed(SymbolMarket market, Kline kline) {
         SymbolStreams ss = streams.get(market.symbol());
-        if (ss != null && hub.hasSubscribers(ss.kline1m)) {
+        if (ss != null && ss.kline1m.hasSubscribers()) {
             w.reset();
             BinanceJson.klineEvent(w, eventNow(), ss.symbol, "1m", kline, true, ss.instrument);
-            hub.publish(ss.kline1m, w.toBytes());
+            hub.publish(ss.kline1m, w);
         }
     }
 
     @Override
     public void onExecutionReport(Account account, SimOrder order, ExecutionType type, SimFill lastFill, long eventTime) {
-        String key = listenKeys.keyOf(account.apiKey());
-        if (key != null && hub.hasSubscribers(key)) {
+        StreamTopic topic = userTopic(account);
+        if (topic != null) {
             SymbolStreams ss = streams.get(order.symbol());
             w.reset();
             BinanceJson.executionReport(w, order, type, lastFill, eventTime + faults.clockSkewMillis(), ss.instrument);
-            hub.publish(key, w.toBytes());
+            hub.publish(topic, w);
         }
     }
 
     @Override
     public void onAccountPosition(Account account, List<String> changedAssets, long eventTime) {
-        String key = listenKeys.keyOf(account.apiKey());
-        if (key != null && hub.hasSubscribers(key)) {
+        StreamTopic topic = userTopic(account);
+        if (topic != null) {
             w.reset();
             BinanceJson.accountPosition(w, account, account.balances(changedAssets), eventTime + faults.clockSkewMillis());
-            hub.publish(key, w.toBytes());
+            hub.publish(topic, w);
         }
     }
 
-    /** Pre-built stream names of one symbol and the state of its one-second depth stream. */
+    /** The user data topic of {@code account}'s listen key when someone listens to it, else null. */
+    private StreamTopic userTopic(Account account) {
+        String key = listenKeys.keyOf(account.apiKey());
+        if (key == null) {
+            return null;
+        }
+        StreamTopic topic = hub.topic(key);
+        return topic != null && topic.hasSubscribers() ? topic : null;
+    }
+
+    /** The topics of one symbol, resolved once, and the state of its one-second depth stream. */
     private static final class SymbolStreams {
         static final int[] LEVELS = {5, 10, 20};
 
         final SymbolMarket market;
         final Instrument instrument;
         final String symbol;
-        final String trade;
-        final String aggTrade;
-        final String bookTicker;
-        final String depth100;
-        final String depth1s;
-        final String kline1m;
-        final String[] partial100 = new String[LEVELS.length];
-        final String[] partial1s = new String[LEVELS.length];
-        final String[] klines = new String[StreamName.KLINE_INTERVALS.length];
+        final StreamTopic trade;
+        final StreamTopic aggTrade;
+        final StreamTopic bookTicker;
+        final StreamTopic depth100;
+        final StreamTopic depth1s;
+        final StreamTopic kline1m;
+        final StreamTopic[] partial100 = new StreamTopic[LEVELS.length];
+        final StreamTopic[] partial1s = new StreamTopic[LEVELS.length];
+        final StreamTopic[] klines = new StreamTopic[StreamName.KLINE_INTERVALS.length];
         final long[] lastKlineOpen = new long[StreamName.KLINE_INTERVALS.length];
         boolean depth1sActive;
         long depth1sFirst;
@@ -536,25 +660,25 @@ final class SimEngine implements MarketListener, UserListener {
         final TreeMap<Long, Long> depth1sBids = new TreeMap<>(Comparator.reverseOrder());
         final TreeMap<Long, Long> depth1sAsks = new TreeMap<>();
 
-        SymbolStreams(SymbolMarket m) {
+        SymbolStreams(SymbolMarket m, StreamHub hub) {
             market = m;
             instrument = m.instrument();
             symbol = m.symbol();
             String s = symbol.toLowerCase(Locale.ROOT);
-            trade = s + "@trade";
-            aggTrade = s + "@aggTrade";
-            bookTicker = s + "@bookTicker";
-            depth100 = s + "@depth@100ms";
-            depth1s = s + "@depth";
-            kline1m = s + "@kline_1m";
+            trade = hub.pinnedTopic(s + "@trade");
+            aggTrade = hub.pinnedTopic(s + "@aggTrade");
+            bookTicker = hub.pinnedTopic(s + "@bookTicker");
+            depth100 = hub.pinnedTopic(s + "@depth@100ms");
+            depth1s = hub.pinnedTopic(s + "@depth");
             for (int i = 0; i < LEVELS.length; i++) {
-                partial100[i] = s + "@depth" + LEVELS[i] + "@100ms";
-                partial1s[i] = s + "@depth" + LEVELS[i];
+                partial100[i] = hub.pinnedTopic(s + "@depth" + LEVELS[i] + "@100ms");
+                partial1s[i] = hub.pinnedTopic(s + "@depth" + LEVELS[i]);
             }
             for (int i = 0; i < klines.length; i++) {
-                klines[i] = s + "@kline_" + StreamName.KLINE_INTERVALS[i];
+                klines[i] = hub.pinnedTopic(s + "@kline_" + StreamName.KLINE_INTERVALS[i]);
                 lastKlineOpen[i] = Long.MIN_VALUE;
             }
+            kline1m = klines[1];
         }
 
         void accumulate(DepthDiff d) {

@@ -4,16 +4,19 @@ import java.util.Map;
 
 /**
  * Transport settings of the simulator: rate limits, WebSocket keep-alive and limits, listen-key
- * validity, request size bounds, the engine's tick cadence. Defaults are Binance's published
- * figures (6000 request weight per minute, 100 orders per 10 s, 200,000 per day, a ping every
- * 20 s, 60 s to answer it, 5 incoming messages per second, 1024 streams per connection, listen
- * keys valid 60 minutes); tests shrink them. Also the admin token and the faults in force at start
- * (both off by default).
+ * validity, request size bounds, the engine's tick cadence, the depth streams' cadence and how far
+ * the synthetic market may lag behind the clock before its backlog is shed. Defaults are Binance's
+ * published figures (6000 request weight per minute, 100 orders per 10 s, 200,000 per day, a ping
+ * every 20 s, 60 s to answer it, 5 incoming messages per second, 1024 streams per connection,
+ * connections closed after 24 hours, listen keys valid 60 minutes, depth diffs every 100 ms);
+ * tests shrink them. Also the admin token and the faults in force at start (both off by default).
  *
  * <p>Immutable, validated once by {@link Builder#build()}, which refuses impossible values with a
  * message naming the setting. Nothing re-checks a setting after start.
  */
 public final class SimServerConfig {
+    static final long DEFAULT_TICK_MILLIS = 10;
+
     private final int weightPerMinute;
     private final int ordersPer10s;
     private final int ordersPerDay;
@@ -25,6 +28,11 @@ public final class SimServerConfig {
     private final long listenKeyValidityMillis;
     private final int maxOutboundBytesPerConnection;
     private final long tickMillis;
+    private final long depthIntervalMillis;
+    private final long maxFlowLagMillis;
+    private final long wsMaxConnectionAgeMillis;
+    private final long wsShutdownNoticeMillis;
+    private final int maxDelayedMessages;
     private final long klinePushMillis;
     private final int maxUriLength;
     private final int maxHeaderBytes;
@@ -46,7 +54,12 @@ public final class SimServerConfig {
         this.wsMaxStreams = b.wsMaxStreams;
         this.listenKeyValidityMillis = b.listenKeyValidityMillis;
         this.maxOutboundBytesPerConnection = b.maxOutboundBytesPerConnection;
-        this.tickMillis = b.tickMillis;
+        this.tickMillis = b.tickMillis > 0 ? b.tickMillis : Math.min(DEFAULT_TICK_MILLIS, b.depthIntervalMillis);
+        this.depthIntervalMillis = b.depthIntervalMillis;
+        this.maxFlowLagMillis = b.maxFlowLagMillis;
+        this.wsMaxConnectionAgeMillis = b.wsMaxConnectionAgeMillis;
+        this.wsShutdownNoticeMillis = b.wsShutdownNoticeMillis;
+        this.maxDelayedMessages = b.maxDelayedMessages;
         this.klinePushMillis = b.klinePushMillis;
         this.maxUriLength = b.maxUriLength;
         this.maxHeaderBytes = b.maxHeaderBytes;
@@ -108,8 +121,45 @@ public final class SimServerConfig {
         return maxOutboundBytesPerConnection;
     }
 
+    /** The engine's duty cycle: how often it advances the market and flushes (default 10 ms, never above the depth interval). */
     public long tickMillis() {
         return tickMillis;
+    }
+
+    /**
+     * Cadence of the {@code @depth@100ms} diff stream and the {@code @depth<N>@100ms} partial books
+     * (default 100, Binance's; tests shrink it to stream many diffs quickly). The stream names keep
+     * {@code @100ms}; {@code @depth} and {@code @depth<N>} stay at one second.
+     */
+    public long depthIntervalMillis() {
+        return depthIntervalMillis;
+    }
+
+    /**
+     * How far the synthetic market may fall behind the clock when the engine cannot run it at its
+     * configured intensity: older backlog is skipped, not caught up (default 100 ms).
+     */
+    public long maxFlowLagMillis() {
+        return maxFlowLagMillis;
+    }
+
+    /** A WebSocket connection is closed this long after it opened (default 24 hours, Binance's). */
+    public long wsMaxConnectionAgeMillis() {
+        return wsMaxConnectionAgeMillis;
+    }
+
+    /**
+     * When positive, a connection receives Binance's {@code serverShutdown} event this long before
+     * it is closed for its age (default 0: closed without notice, as Binance documents the 24-hour
+     * cut).
+     */
+    public long wsShutdownNoticeMillis() {
+        return wsShutdownNoticeMillis;
+    }
+
+    /** Stream messages an injected delay may hold at once; past it they are dropped and counted (default 100,000). */
+    public int maxDelayedMessages() {
+        return maxDelayedMessages;
     }
 
     public long klinePushMillis() {
@@ -164,7 +214,12 @@ public final class SimServerConfig {
         private int wsMaxStreams = 1024;
         private long listenKeyValidityMillis = 60 * 60_000L;
         private int maxOutboundBytesPerConnection = 16 << 20;
-        private long tickMillis = 10;
+        private long tickMillis;
+        private long depthIntervalMillis = 100;
+        private long maxFlowLagMillis = 100;
+        private long wsMaxConnectionAgeMillis = 86_400_000L;
+        private long wsShutdownNoticeMillis;
+        private int maxDelayedMessages = 100_000;
         private long klinePushMillis = 1000;
         private int maxUriLength = 8192;
         private int maxHeaderBytes = 16384;
@@ -233,6 +288,35 @@ public final class SimServerConfig {
             return this;
         }
 
+        /** Depth stream cadence in ms, 1-1000 (see {@link SimServerConfig#depthIntervalMillis()}). */
+        public Builder depthIntervalMillis(long v) {
+            this.depthIntervalMillis = v;
+            return this;
+        }
+
+        /** See {@link SimServerConfig#maxFlowLagMillis()}; 0 sheds all backlog at once. */
+        public Builder maxFlowLagMillis(long v) {
+            this.maxFlowLagMillis = v;
+            return this;
+        }
+
+        /** See {@link SimServerConfig#wsMaxConnectionAgeMillis()}; at least 100. */
+        public Builder wsMaxConnectionAgeMillis(long v) {
+            this.wsMaxConnectionAgeMillis = v;
+            return this;
+        }
+
+        /** See {@link SimServerConfig#wsShutdownNoticeMillis()}; 0 (off) or less than the maximum age. */
+        public Builder wsShutdownNoticeMillis(long v) {
+            this.wsShutdownNoticeMillis = v;
+            return this;
+        }
+
+        public Builder maxDelayedMessages(int v) {
+            this.maxDelayedMessages = v;
+            return this;
+        }
+
         public Builder klinePushMillis(long v) {
             this.klinePushMillis = v;
             return this;
@@ -276,8 +360,9 @@ public final class SimServerConfig {
 
         /**
          * Faults in force from the start, with the keys of {@code POST /admin/faults}
-         * (dropAllConnections, wsDropRate, seed, delayMs,
-         * delayStream, dropFraction, dropStream, stallSeconds, stallStream, restStatus, restSeconds, clockSkewMs); time windows start when the server starts.
+         * (dropAllConnections, wsDropRate, seed, delayMs, delayStream, dropFraction, dropStream, stallSeconds,
+         * stallStream, restStatus, restSeconds, clockSkewMs, serverShutdown, serverShutdownGraceMs); time windows
+         * start when the server starts.
          */
         public Builder faults(Map<String, String> v) {
             this.faults = Map.copyOf(v);
@@ -294,8 +379,24 @@ public final class SimServerConfig {
             positive("wsMaxIncomingPerSecond", wsMaxIncomingPerSecond);
             positive("wsMaxStreams", wsMaxStreams);
             positive("listenKeyValidityMillis", listenKeyValidityMillis);
-            positive("tickMillis", tickMillis);
+            if (tickMillis < 0) {
+                throw new IllegalArgumentException("tickMillis must be positive: " + tickMillis);
+            }
             positive("klinePushMillis", klinePushMillis);
+            if (depthIntervalMillis < 1 || depthIntervalMillis > 1000) {
+                throw new IllegalArgumentException("depthIntervalMillis must be 1-1000: " + depthIntervalMillis);
+            }
+            if (maxFlowLagMillis < 0 || maxFlowLagMillis > 60_000) {
+                throw new IllegalArgumentException("maxFlowLagMillis must be 0-60000: " + maxFlowLagMillis);
+            }
+            if (wsMaxConnectionAgeMillis < 100) {
+                throw new IllegalArgumentException("wsMaxConnectionAgeMillis must be at least 100: " + wsMaxConnectionAgeMillis);
+            }
+            if (wsShutdownNoticeMillis < 0 || wsShutdownNoticeMillis >= wsMaxConnectionAgeMillis) {
+                throw new IllegalArgumentException("wsShutdownNoticeMillis must be 0 (off) or less than wsMaxConnectionAgeMillis: "
+                        + wsShutdownNoticeMillis);
+            }
+            positive("maxDelayedMessages", maxDelayedMessages);
             if (maxOutboundBytesPerConnection < 4096) {
                 throw new IllegalArgumentException("maxOutboundBytesPerConnection must be at least 4096: " + maxOutboundBytesPerConnection);
             }
@@ -306,8 +407,9 @@ public final class SimServerConfig {
             if (ioThreads < 0) {
                 throw new IllegalArgumentException("ioThreads must be >= 0: " + ioThreads);
             }
-            if (tickMillis > 100) {
-                throw new IllegalArgumentException("tickMillis must be at most 100 (the depth@100ms cadence): " + tickMillis);
+            if (tickMillis > depthIntervalMillis) {
+                throw new IllegalArgumentException("tickMillis must be at most depthIntervalMillis (" + depthIntervalMillis
+                        + "), the depth streams' cadence: " + tickMillis);
             }
             if (adminToken != null && !adminToken.matches("[\\x21-\\x7e]{8,256}")) {
                 throw new IllegalArgumentException("adminToken must be 8-256 printable ASCII characters without spaces");

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters of what the transport did: requests served, rate-limit answers, WebSocket connections
- * and messages, every forced disconnect by cause (slow consumer, message rate, missing pong), and
- * what the injected faults did.
+ * and messages, every forced disconnect by cause (slow consumer, message rate, missing pong,
+ * maximum age, server shutdown), what the injected faults did, and how much synthetic market time
+ * an overloaded engine shed.
  * Written by the I/O and engine threads, read by anyone (tests, the command line).
  *
  * <p>Counters only ever grow; nothing here changes how the server behaves.
@@ -25,6 +26,12 @@ public final class SimServerStats {
     final AtomicLong faultDroppedMessages = new AtomicLong();
     final AtomicLong faultDelayedMessages = new AtomicLong();
     final AtomicLong faultRestAnswers = new AtomicLong();
+    final AtomicLong faultDelayOverflowDrops = new AtomicLong();
+    final AtomicLong maxAgeDisconnects = new AtomicLong();
+    final AtomicLong serverShutdownEvents = new AtomicLong();
+    final AtomicLong serverShutdownDisconnects = new AtomicLong();
+    final AtomicLong flowSkippedMillis = new AtomicLong();
+    final AtomicLong flowBudgetExhausted = new AtomicLong();
 
     public long restRequests() {
         return restRequests.get();
@@ -89,6 +96,39 @@ public final class SimServerStats {
         return faultRestAnswers.get();
     }
 
+    /** Stream messages dropped because the injected delay already held its maximum ({@code maxDelayedMessages}). */
+    public long faultDelayOverflowDrops() {
+        return faultDelayOverflowDrops.get();
+    }
+
+    /** WebSocket connections closed because they reached their maximum age. */
+    public long maxAgeDisconnects() {
+        return maxAgeDisconnects.get();
+    }
+
+    /** {@code serverShutdown} events sent (one per connection notified). */
+    public long serverShutdownEvents() {
+        return serverShutdownEvents.get();
+    }
+
+    /** WebSocket connections closed by a triggered server shutdown after its grace. */
+    public long serverShutdownDisconnects() {
+        return serverShutdownDisconnects.get();
+    }
+
+    /**
+     * Milliseconds of synthetic market activity skipped because the engine could not run the
+     * configured flow intensity (backlog shed past {@code maxFlowLagMillis}, or after a long pause).
+     */
+    public long flowSkippedMillis() {
+        return flowSkippedMillis.get();
+    }
+
+    /** Engine ticks that stopped advancing the market because their time budget ran out. */
+    public long flowBudgetExhausted() {
+        return flowBudgetExhausted.get();
+    }
+
     @Override
     public String toString() {
         return "rest=" + restRequests + " restErrors=" + restErrors + " internalErrors=" + restInternalErrors
@@ -96,6 +136,9 @@ public final class SimServerStats {
                 + " pongs=" + pongsReceived + " slowDrops=" + slowConsumerDisconnects
                 + " rateDrops=" + messageRateDisconnects + " pongTimeouts=" + pongTimeoutDisconnects
                 + " faultDrops=" + faultDisconnects + " faultDroppedMsgs=" + faultDroppedMessages
-                + " faultDelayedMsgs=" + faultDelayedMessages + " faultRest=" + faultRestAnswers;
+                + " faultDelayedMsgs=" + faultDelayedMessages + " faultDelayOverflow=" + faultDelayOverflowDrops
+                + " faultRest=" + faultRestAnswers + " maxAgeDrops=" + maxAgeDisconnects
+                + " shutdownEvents=" + serverShutdownEvents + " shutdownDrops=" + serverShutdownDisconnects
+                + " flowSkippedMs=" + flowSkippedMillis + " flowBudgetExhausted=" + flowBudgetExhausted;
     }
 }

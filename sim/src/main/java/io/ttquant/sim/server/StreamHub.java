@@ -9,20 +9,21 @@ import java.util.function.LongSupplier;
 
 /**
  * Who listens to which stream, and the fan-out of one encoded event to all of them. An event is
- * encoded once; the combined-stream envelope ({@code {"stream":..,"data":..}}) is built once more
- * only when some subscriber asked for combined payloads. Connections that received data during an
- * engine task are flushed together at its end ({@link #flushAll()}).
+ * encoded once, by the engine, into its reusable writer; each subscriber's connection copies the
+ * bytes into its outbound batch, raw or inside the topic's pre-encoded combined-stream envelope
+ * ({@link StreamTopic#envelopePrefix}), so nothing is encoded twice and nothing is allocated per
+ * message. Connections that received data during an engine task are flushed together at its end
+ * ({@link #flushAll()}).
  *
  * <p>Confined to the engine thread. Never blocks: slow connections drop themselves in
- * {@link WsConnection#send(byte[])}. Injected message faults ({@link FaultInjector}) apply to
+ * {@link WsConnection#sendEvent}. Injected message faults ({@link FaultInjector}) apply to
  * published stream events only, never to direct answers of control messages.
  */
 final class StreamHub {
-    private final Map<String, List<WsConnection>> subscribers = new HashMap<>();
+    private final Map<String, StreamTopic> topics = new HashMap<>();
     private final Map<Long, WsConnection> connections = new HashMap<>();
     private final List<WsConnection> dirty = new ArrayList<>();
     private final int maxStreamsPerConnection;
-    private final JsonWriter envelope = new JsonWriter(4096);
     private final FaultInjector faults;
     private final LongSupplier clock;
 
@@ -31,6 +32,25 @@ final class StreamHub {
         this.maxStreamsPerConnection = maxStreamsPerConnection;
         this.faults = faults;
         this.clock = clock;
+    }
+
+    /** The topic of {@code name}, created and kept for the engine's own streams. */
+    StreamTopic pinnedTopic(String name) {
+        StreamTopic t = topics.get(name);
+        if (t == null || !t.pinned) {
+            StreamTopic pinned = new StreamTopic(name, true);
+            if (t != null) {
+                pinned.subscribers.addAll(t.subscribers);
+            }
+            topics.put(name, pinned);
+            t = pinned;
+        }
+        return t;
+    }
+
+    /** The topic of {@code name}, or null when nobody subscribes to it and the engine does not keep it. */
+    StreamTopic topic(String name) {
+        return topics.get(name);
     }
 
     void add(WsConnection c) {
@@ -54,7 +74,7 @@ final class StreamHub {
         }
         for (StreamName s : streams) {
             if (c.streams().putIfAbsent(s.name(), s) == null) {
-                subscribers.computeIfAbsent(s.name(), k -> new ArrayList<>(2)).add(c);
+                topics.computeIfAbsent(s.name(), k -> new StreamTopic(k, false)).subscribers.add(c);
             }
         }
         return true;
@@ -68,7 +88,7 @@ final class StreamHub {
         }
     }
 
-    /** Forgets a closed connection. */
+    /** Forgets a closed connection and drops what it had not flushed. */
     void remove(WsConnection c) {
         c.markClosed();
         if (connections.remove(c.id) == null) {
@@ -78,76 +98,92 @@ final class StreamHub {
             removeSubscriber(name, c);
         }
         c.streams().clear();
+        c.discard();
     }
 
     boolean hasSubscribers(String stream) {
-        List<WsConnection> l = subscribers.get(stream);
-        return l != null && !l.isEmpty();
+        StreamTopic t = topics.get(stream);
+        return t != null && t.hasSubscribers();
     }
 
     /** Subscribers of {@code stream} (a live view; do not modify). */
     List<WsConnection> subscribers(String stream) {
-        List<WsConnection> l = subscribers.get(stream);
-        return l == null ? List.of() : l;
+        StreamTopic t = topics.get(stream);
+        return t == null ? List.of() : t.subscribers;
     }
 
-    /** Sends one raw payload to every subscriber of {@code stream}, enveloped for combined ones. */
-    void publish(String stream, byte[] raw) {
-        List<WsConnection> l = subscribers.get(stream);
-        if (l == null || l.isEmpty()) {
+    /** Sends the event encoded in {@code w} to every subscriber of {@code topic}, enveloped for combined ones. */
+    void publish(StreamTopic topic, JsonWriter w) {
+        publish(topic, w.buffer(), 0, w.size());
+    }
+
+    /** Sends one raw payload to every subscriber of {@code topic}, enveloped for combined ones. */
+    void publish(StreamTopic topic, byte[] raw, int offset, int length) {
+        List<WsConnection> l = topic.subscribers;
+        int n = l.size();
+        if (n == 0) {
             return;
         }
         if (faults.wsActive()) {
-            publishFaulted(stream, raw, l);
+            publishFaulted(topic, raw, offset, length);
             return;
         }
-        byte[] wrapped = null;
-        for (int i = 0; i < l.size(); i++) {
+        for (int i = 0; i < n; i++) {
             WsConnection c = l.get(i);
-            byte[] payload;
-            if (c.combined()) {
-                if (wrapped == null) {
-                    wrapped = envelope(stream, raw);
-                }
-                payload = wrapped;
-            } else {
-                payload = raw;
+            if (c.sendEvent(topic, raw, offset, length)) {
+                dirty.add(c);
             }
-            send(c, payload);
         }
     }
 
     /** {@link #publish} while a message fault is set: stalled, dropped or delayed per subscriber. */
-    private void publishFaulted(String stream, byte[] raw, List<WsConnection> l) {
+    private void publishFaulted(StreamTopic topic, byte[] raw, int offset, int length) {
         long now = clock.getAsLong();
-        if (faults.stalled(stream, now)) {
+        if (faults.stalled(topic.name, now)) {
             return;
         }
-        byte[] wrapped = null;
+        List<WsConnection> l = topic.subscribers;
         for (int i = 0; i < l.size(); i++) {
             WsConnection c = l.get(i);
-            int action = faults.decide(stream);
+            int action = faults.decide(topic.name);
             if (action == FaultInjector.DROP) {
                 continue;
             }
-            byte[] payload = raw;
-            if (c.combined()) {
-                if (wrapped == null) {
-                    wrapped = envelope(stream, raw);
-                }
-                payload = wrapped;
-            }
             if (action == FaultInjector.DELAY) {
-                faults.delay(c, payload, now);
-            } else {
-                send(c, payload);
+                faults.delay(c, message(topic, raw, offset, length, c.combined()), now);
+            } else if (c.sendEvent(topic, raw, offset, length)) {
+                dirty.add(c);
             }
         }
     }
 
-    /** Sends a direct answer (a SUBSCRIBE result, an error) to one connection. */
+    /** A copy of one message as {@code c} would receive it (for a delayed send). */
+    private static byte[] message(StreamTopic topic, byte[] raw, int offset, int length, boolean combined) {
+        if (!combined) {
+            return java.util.Arrays.copyOfRange(raw, offset, offset + length);
+        }
+        byte[] prefix = topic.envelopePrefix;
+        byte[] out = new byte[prefix.length + length + 1];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        System.arraycopy(raw, offset, out, prefix.length, length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    /** Sends a direct answer (a SUBSCRIBE result, an error, a released delayed message) to one connection. */
     void send(WsConnection c, byte[] payload) {
-        if (c.send(payload)) {
+        send(c, payload, 0, payload.length);
+    }
+
+    void send(WsConnection c, byte[] payload, int offset, int length) {
+        if (c.send(payload, offset, length)) {
+            dirty.add(c);
+        }
+    }
+
+    /** Sends one event that belongs to no subscription (a {@code serverShutdown}) to {@code c}, enveloped when combined. */
+    void sendEvent(WsConnection c, StreamTopic pseudoTopic, JsonWriter w) {
+        if (c.sendEvent(pseudoTopic, w.buffer(), 0, w.size())) {
             dirty.add(c);
         }
     }
@@ -160,17 +196,12 @@ final class StreamHub {
         dirty.clear();
     }
 
-    private byte[] envelope(String stream, byte[] raw) {
-        envelope.reset().beginObject().field("stream", stream).name("data").rawValue(raw, 0, raw.length).endObject();
-        return envelope.toBytes();
-    }
-
     private void removeSubscriber(String name, WsConnection c) {
-        List<WsConnection> l = subscribers.get(name);
-        if (l != null) {
-            l.remove(c);
-            if (l.isEmpty()) {
-                subscribers.remove(name);
+        StreamTopic t = topics.get(name);
+        if (t != null) {
+            t.subscribers.remove(c);
+            if (t.subscribers.isEmpty() && !t.pinned) {
+                topics.remove(name);
             }
         }
     }

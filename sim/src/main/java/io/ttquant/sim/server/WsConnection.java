@@ -1,38 +1,56 @@
 package io.ttquant.sim.server;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One WebSocket client: its subscriptions and its outbound queue. The engine thread appends
- * encoded payloads during a task and hands the batch to the channel's event loop once at the end
- * ({@link #flush()}), so a burst costs one event-loop task and one socket flush per connection.
+ * One WebSocket client: its subscriptions and its outbound batch. During an engine task the engine
+ * thread writes each message straight into one pooled direct buffer per connection, already framed
+ * (a server-to-client WebSocket text frame needs no mask: two to ten header bytes, then the
+ * payload), and hands the whole batch to the channel's event loop once at the end of the task
+ * ({@link #flush()}): a burst of messages costs one buffer, one event-loop task and one socket
+ * write per connection, and no object per message. An event for a combined-stream client is
+ * written as the topic's constant envelope prefix, the payload and a closing brace, so the payload
+ * is encoded once for raw and combined subscribers alike.
  *
  * <p>The engine never blocks on a client: when the channel is not writable or more than the
- * configured bytes are queued, the connection is closed and counted as a slow consumer instead of
- * buffering without bound. Subscription state is engine-thread only; the pending-byte counter and
- * the closed flag are the only fields shared with the I/O thread.
+ * configured bytes wait for the network, the connection is closed and counted as a slow consumer
+ * instead of buffering without bound. Subscription state and the batch are engine-thread only; the
+ * handed-over byte count and the closed flag are the only fields shared with the I/O thread.
  */
 final class WsConnection {
+    private static final int MIN_BATCH = 1024;
+    private static final int MAX_INITIAL_BATCH = 256 * 1024;
+    private static final byte TEXT_FIN = (byte) 0x81;
+
     final Channel channel;
     final long id;
     private final long maxQueuedBytes;
     private final SimServerStats stats;
     private final Map<String, StreamName> streams = new LinkedHashMap<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Bytes handed to the event loop and not yet written into the channel (the channel's own buffer is bounded by its watermark). */
+    private final AtomicLong handedOver = new AtomicLong();
     private boolean combined;
-    private List<byte[]> pending = new ArrayList<>();
+    private ByteBuf batch;
+    private int batchMessages;
+    private int nextBatchCapacity = MIN_BATCH;
     private boolean dirty;
     private volatile boolean closed;
+
+    /** Engine time the connection opened (set by the engine when it registers the connection). */
+    long openedAt;
+    /** Engine time at which the engine closes the connection (its maximum age, or a server shutdown). */
+    long closeAt = Long.MAX_VALUE;
+    /** Whether this connection already received the {@code serverShutdown} event. */
+    boolean shutdownNoticeSent;
+    /** Whether {@link #closeAt} comes from a triggered server shutdown rather than the maximum age. */
+    boolean closeForShutdown;
 
     WsConnection(Channel channel, long id, boolean combined, long maxQueuedBytes, SimServerStats stats) {
         this.channel = channel;
@@ -59,20 +77,52 @@ final class WsConnection {
     }
 
     /**
-     * Queues one text frame. Returns true when the connection became dirty (the caller lists it for
-     * {@link #flush()}); drops the connection when it is too slow.
+     * Queues one stream event of {@code topic} (its payload encoded once, raw): enveloped for a
+     * combined-stream client. Returns true when the connection became dirty (the caller lists it
+     * for {@link #flush()}); drops the connection when it is too slow. Engine thread.
      */
+    boolean sendEvent(StreamTopic topic, byte[] payload, int offset, int length) {
+        return combined ? append(topic.envelopePrefix, payload, offset, length) : append(null, payload, offset, length);
+    }
+
+    /** Queues one text frame exactly as given (a direct answer, an already enveloped message). Engine thread. */
+    boolean send(byte[] payload, int offset, int length) {
+        return append(null, payload, offset, length);
+    }
+
     boolean send(byte[] payload) {
+        return append(null, payload, 0, payload.length);
+    }
+
+    private boolean append(byte[] prefix, byte[] payload, int offset, int length) {
         if (closed) {
             return false;
         }
-        if (!channel.isWritable() || queuedBytes.get() > maxQueuedBytes) {
+        ByteBuf b = batch;
+        long waiting = handedOver.get() + (b == null ? 0 : b.readableBytes());
+        if (waiting > maxQueuedBytes || !channel.isWritable()) {
             stats.slowConsumerDisconnects.incrementAndGet();
             close(WebSocketCloseStatus.POLICY_VIOLATION, "Slow consumer");
             return false;
         }
-        queuedBytes.addAndGet(payload.length);
-        pending.add(payload);
+        int n = prefix == null ? length : prefix.length + length + 1;
+        if (b == null) {
+            b = channel.alloc().directBuffer(Math.max(nextBatchCapacity, n + 10));
+            batch = b;
+        }
+        if (n < 126) {
+            b.writeShort(((TEXT_FIN & 0xff) << 8) | n);
+        } else if (n < 65_536) {
+            b.writeByte(TEXT_FIN).writeByte(126).writeShort(n);
+        } else {
+            b.writeByte(TEXT_FIN).writeByte(127).writeLong(n);
+        }
+        if (prefix != null) {
+            b.writeBytes(prefix).writeBytes(payload, offset, length).writeByte('}');
+        } else {
+            b.writeBytes(payload, offset, length);
+        }
+        batchMessages++;
         if (!dirty) {
             dirty = true;
             return true;
@@ -80,33 +130,40 @@ final class WsConnection {
         return false;
     }
 
-    /** Hands the queued frames to the event loop: one task, one flush. Engine thread. */
+    /** Hands the batch to the event loop: one task, one write, one flush. Engine thread. */
     void flush() {
         dirty = false;
-        if (pending.isEmpty()) {
+        ByteBuf b = batch;
+        if (b == null) {
             return;
         }
-        List<byte[]> batch = pending;
-        pending = new ArrayList<>(Math.max(4, batch.size()));
+        batch = null;
+        int messages = batchMessages;
+        batchMessages = 0;
+        int bytes = b.readableBytes();
+        nextBatchCapacity = Math.max(MIN_BATCH, Math.min(MAX_INITIAL_BATCH, bytes + (bytes >> 2)));
         if (closed) {
+            b.release();
             return;
         }
-        execute(() -> {
-            long bytes = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                byte[] b = batch.get(i);
-                bytes += b.length;
-                if (channel.isActive()) {
-                    channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(b)), channel.voidPromise());
-                }
-            }
-            queuedBytes.addAndGet(-bytes);
-            stats.messagesSent.addAndGet(batch.size());
-            channel.flush();
-        });
+        handedOver.addAndGet(bytes);
+        if (!execute(() -> write(b, bytes, messages))) {
+            handedOver.addAndGet(-bytes);
+            b.release();
+        }
     }
 
-    /** Sends a close frame with {@code status} and closes the channel. Any thread. */
+    private void write(ByteBuf b, int bytes, int messages) {
+        handedOver.addAndGet(-bytes);
+        if (channel.isActive()) {
+            channel.writeAndFlush(b, channel.voidPromise());
+            stats.messagesSent.addAndGet(messages);
+        } else {
+            b.release();
+        }
+    }
+
+    /** Sends a close frame with {@code status} and closes the channel; what was not flushed yet is discarded. Any thread. */
     void close(WebSocketCloseStatus status, String reason) {
         if (closed) {
             return;
@@ -129,15 +186,28 @@ final class WsConnection {
         execute(channel::close);
     }
 
-    private void execute(Runnable task) {
+    private boolean execute(Runnable task) {
         try {
             channel.eventLoop().execute(task);
+            return true;
         } catch (RejectedExecutionException shuttingDown) {
             closed = true;
+            return false;
         }
     }
 
     void markClosed() {
         closed = true;
+    }
+
+    /** Releases a batch that will never be flushed (the connection is gone). Engine thread. */
+    void discard() {
+        closed = true;
+        dirty = false;
+        if (batch != null) {
+            batch.release();
+            batch = null;
+            batchMessages = 0;
+        }
     }
 }

@@ -226,6 +226,49 @@ class FaultInjectionTest {
     }
 
     @Test
+    void shouldDropAndCountDelayedMessagesPastTheBound() throws Exception {
+        TestClock clock = new TestClock();
+        try (SimServerFixture f = fixture(clock, SimServerConfig.builder().adminToken(TOKEN).maxDelayedMessages(5))) {
+            SimServerFixture.Ws ws = f.ws("/stream?streams=btcusdt@depth@100ms");
+            ws.next();
+            post(f, "delayMs=60000");
+            barrier(ws, 1);
+            awaitAtLeast(() -> f.server.stats().faultDelayOverflowDrops(), 3);
+            Map<String, Object> state = TestJson.object(admin(f, "GET", null).body());
+            assertThat(state).containsEntry("delayedMessages", 5L).containsEntry("maxDelayedMessages", 5L);
+            assertThat(f.server.stats().faultDelayedMessages()).isEqualTo(5);
+            clock.advance(61_000);
+            List<String> released = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                released.add(ws.nextContaining("\"stream\":\"btcusdt@depth@100ms\""));
+            }
+            assertThat(released).allMatch(m -> m.startsWith("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\""));
+            ws.abort();
+        }
+    }
+
+    @Test
+    void shouldStampStreamEventsWithTheSameSkewedClockAsServerTime() throws Exception {
+        TestClock clock = new TestClock();
+        try (SimServerFixture f = fixture(clock)) {
+            long t = clock.millis() + 1_000;
+            clock.pin(t);
+            post(f, "{\"clockSkewMs\":-3000}");
+            SimServerFixture.Ws ws = f.ws("/ws/btcusdt@depth@100ms/btcusdt@kline_1m");
+            long serverTime = (Long) TestJson.object(f.get("/api/v3/time").body()).get("serverTime");
+            assertThat(serverTime).isEqualTo(t - 3_000);
+            clock.pin(t + 1_500);
+            Map<String, Object> depth = TestJson.object(ws.nextContaining("\"e\":\"depthUpdate\""));
+            Map<String, Object> kline = TestJson.object(ws.nextContaining("\"e\":\"kline\""));
+            long later = (Long) TestJson.object(f.get("/api/v3/time").body()).get("serverTime");
+            assertThat(later).isEqualTo(t + 1_500 - 3_000);
+            assertThat((Long) depth.get("E")).isBetween(serverTime, later);
+            assertThat((Long) kline.get("E")).isBetween(serverTime, later);
+            ws.abort();
+        }
+    }
+
+    @Test
     void shouldRefuseAdminRequestsWithoutTheRightToken() throws Exception {
         try (SimServerFixture f = fixture(new TestClock())) {
             HttpResponse<String> missing = f.get("/admin/faults");

@@ -57,4 +57,19 @@ class JsonWriterTest {
         w.beginArray().value(Long.MIN_VALUE).value(Long.MAX_VALUE).value(0).value(-1).endArray();
         assertThat(w.toString()).isEqualTo("[-9223372036854775808,9223372036854775807,0,-1]");
     }
+
+    @Test
+    void shouldWriteEveryMagnitudeOfLongLikeLongToString() {
+        SplittableRandom r = new SplittableRandom(11);
+        JsonWriter w = new JsonWriter();
+        for (int i = 0; i < 100_000; i++) {
+            long v = r.nextLong() >> r.nextInt(64);
+            w.reset().value(v);
+            assertThat(w.toString()).isEqualTo(Long.toString(v));
+        }
+        long[] edges = {9, 10, 99, 100, 101, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 999_999_999_999L, 1_000_000_000_000L};
+        for (long v : edges) {
+            assertThat(w.reset().value(v).toString()).isEqualTo(Long.toString(v));
+        }
+    }
 }

@@ -1,0 +1,8 @@
+/**
+ * Binance WebSocket market-data stream decoding without garbage:
+ * {@link io.ttquant.binance.stream.StreamMessageDecoder} turns a message's bytes into reused core
+ * events delivered to a {@link io.ttquant.binance.stream.StreamEventSink}, resolving symbols with a
+ * {@link io.ttquant.binance.stream.SymbolTable} and counting every outcome in
+ * {@link io.ttquant.binance.stream.DecodeStats}.
+ */
+package io.ttquant.binance.stream;
