@@ -1,12 +1,11 @@
 package io.ttquant.app.marketdata;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import io.ttquant.app.metrics.SingleWriterHistogram;
 import io.ttquant.binance.stream.StreamEventKind;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketDataKind;
@@ -20,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and receive-to-publish latency, and the age of the last message per stream.
  *
  * <p>Every labelled series on the per-message path is bound once at construction and indexed by
- * array, so counting a message never allocates. The per-message methods are called from the
- * feed's one thread; the scrape reads on the HTTP thread (the last-message times are plain longs
+ * array, so counting a message never allocates; the latency histograms are single-writer ones.
+ * The per-message methods are called from the feed's one thread only; the scrape reads on the
+ * HTTP thread (the last-message times are plain longs
  * read racily: a scrape may see a value one message old, which is harmless for an age gauge).
  * Rare events (reconnects, resyncs) look their series up by label and may allocate.
  */
@@ -35,8 +35,8 @@ public final class MarketDataMetrics {
     private final CounterDataPoint[][] messages;
     private final long[][] lastMessageNanos;
     private final CounterDataPoint[] published;
-    private final DistributionDataPoint exchangeToReceive;
-    private final DistributionDataPoint receiveToPublish;
+    private final SingleWriterHistogram exchangeToReceive;
+    private final SingleWriterHistogram receiveToPublish;
     private final Counter decodeErrors;
     private final Counter reconnects;
     private final Counter resyncs;
@@ -67,14 +67,14 @@ public final class MarketDataMetrics {
         for (MarketDataKind k : MarketDataKind.values()) {
             published[k.ordinal()] = publishedCounter.labelValues(k.topicName());
         }
-        Histogram e2r = Histogram.builder().name("ttquant_marketdata_exchange_to_receive_latency_seconds")
-                .help("Exchange event time to local receive time (includes clock offset between the exchange and this host)")
-                .unit(Unit.SECONDS).classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
-        exchangeToReceive = e2r;
-        Histogram r2p = Histogram.builder().name("ttquant_marketdata_receive_to_publish_latency_seconds")
-                .help("Local receive time of the stream message to the moment the normalised event was handed to the publishers")
-                .unit(Unit.SECONDS).classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
-        receiveToPublish = r2p;
+        exchangeToReceive = new SingleWriterHistogram("ttquant_marketdata_exchange_to_receive_latency_seconds",
+                "Exchange event time to local receive time (includes the clock offset between the exchange and this host)",
+                LATENCY_BUCKETS);
+        registry.register(exchangeToReceive);
+        receiveToPublish = new SingleWriterHistogram("ttquant_marketdata_receive_to_publish_latency_seconds",
+                "Local receive time of the stream message to the moment the normalised event was handed to the publishers",
+                LATENCY_BUCKETS);
+        registry.register(receiveToPublish);
         decodeErrors = Counter.builder().name("ttquant_marketdata_decode_errors_total")
                 .help("Stream messages that could not be used, by reason").labelNames("reason").register(registry);
         reconnects = Counter.builder().name("ttquant_marketdata_reconnects_total")
@@ -124,16 +124,15 @@ public final class MarketDataMetrics {
             long d = receiveTimeNanos - exchangeTimeNanos;
             if (d < 0) {
                 negativeLatency.inc();
-                d = 0;
             }
-            exchangeToReceive.observe(d / 1e9);
+            exchangeToReceive.record(d);
         }
     }
 
     /** A normalised event received at {@code receiveTimeNanos} was handed to the publishers at {@code publishTimeNanos}. */
     public void onPublished(MarketDataKind kind, long receiveTimeNanos, long publishTimeNanos) {
         published[kind.ordinal()].inc();
-        receiveToPublish.observe(Math.max(0, publishTimeNanos - receiveTimeNanos) / 1e9);
+        receiveToPublish.record(publishTimeNanos - receiveTimeNanos);
     }
 
     public void onDecodeError(String reason) {

@@ -36,20 +36,24 @@ public final class FeedLatency {
               --intensity 2500   synthetic actions per second per symbol in the simulator (sets the message rate)
               --warmup 10        seconds before measuring
               --duration 30      seconds measured
+              --sim-port PORT    use a simulator already running on 127.0.0.1:PORT (./ttquant exchange-sim) instead of one in this JVM
             """;
 
     private FeedLatency() {
     }
 
     public static void main(String[] args) throws Exception {
-        LoadFlags f = new LoadFlags(args, USAGE, "intensity", "warmup", "duration");
+        LoadFlags f = new LoadFlags(args, USAGE, "intensity", "warmup", "duration", "sim-port");
         double intensity = f.decimal("intensity", 2_500);
         int warmup = f.integer("warmup", 10);
         int duration = f.integer("duration", 30);
         Clock clock = SystemEpochClock.instance();
-        SimServer sim = InProcessSim.start(intensity, 1);
+        int simPort = f.integer("sim-port", 0);
+        SimServer sim = simPort == 0 ? InProcessSim.start(intensity, 1) : null;
+        String rest = sim != null ? sim.restUrl() : "http://127.0.0.1:" + simPort;
+        String ws = sim != null ? sim.wsUrl() : "ws://127.0.0.1:" + simPort;
         TimedZmqPublisher publisher = new TimedZmqPublisher(clock);
-        MarketDataConfig config = MarketDataConfig.builder().urls(sim.restUrl(), sim.wsUrl())
+        MarketDataConfig config = MarketDataConfig.builder().urls(rest, ws)
                 .instrument(Instruments.binanceSpot("BTCUSDT")).instrument(Instruments.binanceSpot("ETHUSDT")).build();
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicLong received = new AtomicLong();
@@ -58,9 +62,10 @@ public final class FeedLatency {
             Thread subscriber = new Thread(() -> {
                 try (ZContext context = new ZContext(1);
                      ZmqSubscriber sub = new ZmqSubscriber(context, new ZmqSubscriber.Config().connect(endpoint).subscribe("md."))) {
+                    ZmqSubscriber.MessageHandler count = (topic, topicLength, payload, payloadLength) -> received.incrementAndGet();
                     while (reading.get()) {
-                        if (sub.receive((topic, topicLength, payload, payloadLength) -> received.incrementAndGet())) {
-                            sub.poll((topic, topicLength, payload, payloadLength) -> received.incrementAndGet(), 1_000);
+                        if (sub.receive(count)) {
+                            sub.poll(count, 1_000);
                         }
                     }
                 }
@@ -80,8 +85,9 @@ public final class FeedLatency {
             double seconds = (System.nanoTime() - start) / 1e9;
             reading.set(false);
             subscriber.join(2_000);
-            System.out.printf(Locale.ROOT, "simulator intensity %.0f actions/s/symbol; feed received %.0f messages/s, published %.0f events/s%n",
-                    intensity, frames / seconds, h.getTotalCount() / seconds);
+            System.out.printf(Locale.ROOT, "%s; feed received %.0f messages/s, published %.0f events/s%n",
+                    sim != null ? String.format(Locale.ROOT, "simulator in this JVM at %.0f actions/s/symbol", intensity)
+                            : "simulator at " + ws, frames / seconds, h.getTotalCount() / seconds);
             System.out.printf(Locale.ROOT, "receive -> ZeroMQ publish: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (%d events)%n",
                     h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
                     h.getMaxValue() / 1e3, h.getTotalCount());
@@ -92,7 +98,9 @@ public final class FeedLatency {
                 return null;
             });
         } finally {
-            sim.close();
+            if (sim != null) {
+                sim.close();
+            }
         }
     }
 

@@ -87,11 +87,13 @@ public class MarketDataPipelineBenchmarks {
                     throw new IllegalStateException("the mix never skips a trade id");
                 }, target, metrics, new StreamEventSink() {
                 });
-        byte[] first = mix.next();
-        if (pipeline.onMessage(first, 0, first.length, clock.nanos()) != DecodeOutcome.EVENT) {
-            throw new IllegalStateException("first message did not decode");
+        BookUpdate snapshot = snapshot(btc, mix.snapshotJson());
+        while (requested[0] == null) {
+            if (message() != DecodeOutcome.EVENT) {
+                throw new IllegalStateException("a message did not decode");
+            }
         }
-        pipeline.onSnapshot(0, snapshot(btc, mix.snapshotJson()));
+        pipeline.onSnapshot(0, snapshot);
         for (int i = 0; i < 200_000; i++) {
             message();
         }
