@@ -90,6 +90,31 @@ class MarketDataServiceSimulatorTest {
     }
 
     @Test
+    void shouldSwitchConnectionsWithoutLosingAnythingWhenTheServerAnnouncesItsShutdown() throws Exception {
+        // The simulator closes every connection after 4 s, announcing it (serverShutdown) 2 s before.
+        try (SimulatorFeedHarness h = new SimulatorFeedHarness(300, 20, c -> { },
+                server -> server.wsMaxConnectionAgeMillis(4_000).wsShutdownNoticeMillis(2_000))) {
+            SimulatorFeedHarness.await(60_000, "three make-before-break switches", () -> {
+                try {
+                    return h.onFeed(() -> h.feed().client().stats().switches()) >= 3;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            h.freezeMarket(20);
+            h.awaitBooksCaughtUp(20_000);
+            h.assertBooksIdentical();
+            h.assertTradesComplete();
+            for (int i = 0; i < SimulatorFeedHarness.SYMBOLS.size(); i++) {
+                final int index = i;
+                assertThat(h.onFeed(() -> h.feed().pipeline().book(index).resyncsTotal())).as("book resyncs").isZero();
+                assertThat(h.onFeed(() -> h.feed().pipeline().trades(index).gaps())).as("trade gaps").isZero();
+            }
+            assertThat(h.sim.stats().serverShutdownEvents()).isPositive();
+        }
+    }
+
+    @Test
     void shouldBackfillRawTradeGapsAndServePrometheusMetricsForEveryStreamAndSymbol() throws Exception {
         try (SimulatorFeedHarness h = new SimulatorFeedHarness(300, 50,
                 c -> c.tradeStream(MarketDataConfig.TradeStream.TRADE).metrics("127.0.0.1", 0))) {

@@ -50,12 +50,18 @@ final class SimulatorFeedHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     SimulatorFeedHarness(double flowPerSymbol, long depthIntervalMillis, Consumer<MarketDataConfig.Builder> settings) {
+        this(flowPerSymbol, depthIntervalMillis, settings, server -> { });
+    }
+
+    SimulatorFeedHarness(double flowPerSymbol, long depthIntervalMillis, Consumer<MarketDataConfig.Builder> settings,
+                         Consumer<SimServerConfig.Builder> serverSettings) {
         SimConfig.Builder sc = SimConfig.builder().clock(simClock).seed(17).flowIntensity(flowPerSymbol).tradeHistory(2_000_000)
                 .symbols(SYMBOLS.stream().map(Instruments::binanceSpot).toList())
                 .startPrice("BNBUSDT", "600").startPrice("SOLUSDT", "150");
         exchange = new SimExchange(sc.build());
-        sim = new SimServer(exchange, SimServerConfig.builder().adminToken(ADMIN_TOKEN)
-                .depthIntervalMillis(depthIntervalMillis).build()).start(0);
+        SimServerConfig.Builder server = SimServerConfig.builder().adminToken(ADMIN_TOKEN).depthIntervalMillis(depthIntervalMillis);
+        serverSettings.accept(server);
+        sim = new SimServer(exchange, server.build()).start(0);
         MarketDataConfig.Builder mc = MarketDataConfig.builder().urls(sim.restUrl(), sim.wsUrl())
                 .silenceTimeout(java.time.Duration.ofSeconds(3));
         for (String s : SYMBOLS) {

@@ -82,10 +82,7 @@ public final class MarketRestClient {
      * ones when {@code fromId} is negative); the trade id is {@code a}; limit 1-1000.
      */
     public CompletableFuture<List<TradeTick>> aggTrades(Instrument instrument, long fromId, int limit) {
-        checkLimit(limit, 1000);
-        String from = fromId >= 0 ? "&fromId=" + fromId : "";
-        return get("/api/v3/aggTrades?symbol=" + instrument.symbol() + from + "&limit=" + limit,
-                (json, body, t) -> json.aggTrades(body, instrument, t));
+        return get(pageFrom("/api/v3/aggTrades", instrument, fromId, limit), (json, body, t) -> json.aggTrades(body, instrument, t));
     }
 
     /** {@code GET /api/v3/trades}: the most recent trades, oldest first; limit 1-1000. */
@@ -101,10 +98,13 @@ public final class MarketRestClient {
      * {@code @trade} stream.
      */
     public CompletableFuture<List<TradeTick>> historicalTrades(Instrument instrument, long fromId, int limit) {
+        return get(pageFrom("/api/v3/historicalTrades", instrument, fromId, limit), (json, body, t) -> json.trades(body, instrument, t));
+    }
+
+    /** A trade-page query: up to {@code limit} (1-1000) trades from id {@code fromId}, or the latest when it is negative. */
+    private static String pageFrom(String path, Instrument instrument, long fromId, int limit) {
         checkLimit(limit, 1000);
-        String from = fromId >= 0 ? "&fromId=" + fromId : "";
-        return get("/api/v3/historicalTrades?symbol=" + instrument.symbol() + from + "&limit=" + limit,
-                (json, body, t) -> json.trades(body, instrument, t));
+        return path + "?symbol=" + instrument.symbol() + (fromId >= 0 ? "&fromId=" + fromId : "") + "&limit=" + limit;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.ttquant.core.order.Side;
 import io.ttquant.core.time.Clock;
 import io.ttquant.sim.market.DepthSnapshot;
 import io.ttquant.sim.market.SimAggTrade;
+import io.ttquant.sim.market.PinnableClock;
 import io.ttquant.sim.market.SimConfig;
 import io.ttquant.sim.market.SimExchange;
 import io.ttquant.sim.market.SimTrade;
@@ -57,27 +58,6 @@ class MarketRestClientTest {
     private static EventLoopGroup group;
     private static EventLoop loop;
     private static final HttpClient ADMIN = HttpClient.newHttpClient();
-
-    /** The simulator's clock: the wall clock until pinned, then still (the synthetic market stops); never goes back. */
-    static final class PinnableClock implements Clock {
-        private volatile long pinnedMillis = -1;
-        private volatile long floorMillis;
-
-        @Override
-        public long nanos() {
-            long p = pinnedMillis;
-            return (p >= 0 ? p : Math.max(floorMillis, System.currentTimeMillis())) * 1_000_000L;
-        }
-
-        void pin(long millis) {
-            pinnedMillis = Math.max(millis, floorMillis);
-        }
-
-        void unpin() {
-            floorMillis = Math.max(floorMillis, pinnedMillis);
-            pinnedMillis = -1;
-        }
-    }
 
     /** The client's clock: moved only by the test. */
     static final class ManualClock implements Clock {
