@@ -27,7 +27,23 @@ public enum RejectReason {
     UNKNOWN_ORDER(4001, "unknown order"),
     ORDER_NOT_OPEN(4002, "order is not open"),
     STRATEGY_STOPPED(4003, "strategy is stopped"),
-    END_OF_DATA(4004, "backtest data ended with the order open");
+    END_OF_DATA(4004, "backtest data ended with the order open"),
+    MAX_ORDER_QTY_EXCEEDED(5001, "order quantity above the risk limit"),
+    MAX_ORDER_NOTIONAL_EXCEEDED(5002, "order notional above the risk limit"),
+    MAX_POSITION_EXCEEDED(5003, "position with open orders would exceed the limit"),
+    PRICE_OUTSIDE_COLLAR(5004, "price too far from the reference price"),
+    NO_REFERENCE_PRICE(5005, "no reference price to check the order against"),
+    ORDER_RATE_EXCEEDED(5006, "strategy order rate limit reached"),
+    GLOBAL_ORDER_RATE_EXCEEDED(5007, "global order rate limit reached"),
+    CANCEL_RATE_EXCEEDED(5008, "strategy cancel rate limit reached"),
+    GLOBAL_CANCEL_RATE_EXCEEDED(5009, "global cancel rate limit reached"),
+    MAX_OPEN_ORDERS_EXCEEDED(5010, "strategy has too many open orders"),
+    GLOBAL_MAX_OPEN_ORDERS_EXCEEDED(5011, "too many open orders in total"),
+    DUPLICATE_ORDER(5012, "same order sent again within the duplicate window"),
+    STRATEGY_REDUCE_ONLY(5013, "strategy is reduce-only and the order would not reduce the position"),
+    STRATEGY_HALTED(5014, "strategy is halted"),
+    KILL_SWITCH_ENGAGED(5015, "kill switch engaged"),
+    UNKNOWN_STRATEGY(5016, "strategy not known to the risk engine");
 
     private final int code;
     private final String description;
