@@ -3,10 +3,10 @@ package io.ttquant.binance.stream;
 import java.util.Arrays;
 
 /**
- * Counters kept by one {@link StreamMessageDecoder}: messages per {@link DecodeOutcome} and
- * delivered events per {@link StreamEventKind}. Plain long arrays written by the decoding thread
- * only; another thread reading them sees approximate values. It must never allocate while
- * counting.
+ * Counters kept by one {@link StreamMessageDecoder}: messages per {@link DecodeOutcome},
+ * delivered events per {@link StreamEventKind}, and how many messages each path (fast or generic)
+ * decoded. Plain long fields written by the decoding thread only; another thread reading them sees
+ * approximate values. It must never allocate while counting.
  */
 public final class DecodeStats {
     private static final DecodeOutcome[] OUTCOMES = DecodeOutcome.values();
@@ -14,6 +14,8 @@ public final class DecodeStats {
 
     private final long[] outcomes = new long[OUTCOMES.length];
     private final long[] kinds = new long[KINDS.length];
+    private long fastPath;
+    private long genericPath;
 
     void record(DecodeOutcome outcome) {
         outcomes[outcome.ordinal()]++;
@@ -21,6 +23,27 @@ public final class DecodeStats {
 
     void record(StreamEventKind kind) {
         kinds[kind.ordinal()]++;
+    }
+
+    void recordFastPath() {
+        fastPath++;
+    }
+
+    void recordGenericPath() {
+        genericPath++;
+    }
+
+    /** Messages decoded in one pass by the fast path (always delivered events). */
+    public long fastPathMessages() {
+        return fastPath;
+    }
+
+    /**
+     * Messages decoded by the generic path: every rejection, control reply and uncommon event,
+     * and any common event in a form the fast path does not read (whitespace, escapes, other key order).
+     */
+    public long genericPathMessages() {
+        return genericPath;
     }
 
     /** Messages that ended with {@code outcome}. */
@@ -50,6 +73,8 @@ public final class DecodeStats {
     public void reset() {
         Arrays.fill(outcomes, 0);
         Arrays.fill(kinds, 0);
+        fastPath = 0;
+        genericPath = 0;
     }
 
     @Override
@@ -61,7 +86,7 @@ public final class DecodeStats {
         for (StreamEventKind k : KINDS) {
             sb.append(k).append('=').append(kinds[k.ordinal()]).append(' ');
         }
-        sb.setLength(sb.length() - 1);
+        sb.append("fastPath=").append(fastPath).append(" genericPath=").append(genericPath);
         return sb.append('}').toString();
     }
 }

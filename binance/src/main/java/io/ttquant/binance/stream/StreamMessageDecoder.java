@@ -25,6 +25,12 @@ import java.nio.charset.StandardCharsets;
  * come back as a counted {@link DecodeOutcome}; nothing reaches the sink and nothing is thrown.
  * Prices and quantities are never rounded.
  *
+ * <p>Two paths, one result. The common events in the compact form Binance sends go through a
+ * one-pass fast path ({@link FastPathDecoder}); everything else, and anything the fast path is not
+ * sure about, through the generic path: a validating tokenizer ({@link JsonCursor}) and a field
+ * index ({@link JsonObjectIndex}), fields in any order. The fast path never decides a rejection, so
+ * outcomes and delivered events are the same whichever path ran; {@link DecodeStats} counts both.
+ *
  * <p>Events are written into pre-allocated objects owned by the decoder and reused for the next
  * message. Single-threaded. After warm-up (book arrays grown to the largest message) it must never
  * allocate per message; {@link DecodeStats} counts outcomes and events in plain fields.
@@ -101,6 +107,10 @@ public final class StreamMessageDecoder {
     private final QuoteTick quote = new QuoteTick();
     private final BookUpdate book = new BookUpdate();
     private final Bar bar = new Bar();
+    /** Null when the decoder was built to use the generic path only. */
+    private final FastPathDecoder fastPath;
+    /** The last message was decoded by the fast path, so it was valid JSON. */
+    private boolean lastDecodedFast;
 
     // Per-message state.
     private byte[] buf;
@@ -118,10 +128,20 @@ public final class StreamMessageDecoder {
     private long controlErrorCode = NONE;
 
     public StreamMessageDecoder(SymbolTable symbols) {
+        this(symbols, true);
+    }
+
+    /**
+     * A decoder that may ({@code fastPath}) first try the one-pass reader for the common message
+     * shapes, or always uses the generic path. Both give the same outcome and events for every
+     * input; the choice only changes the speed (the generic-only form exists to prove that).
+     */
+    public StreamMessageDecoder(SymbolTable symbols, boolean fastPath) {
         if (symbols == null) {
             throw new IllegalArgumentException("symbol table is required");
         }
         this.symbols = symbols;
+        this.fastPath = fastPath ? new FastPathDecoder(symbols, quote, trade, book) : null;
         // Reserve room for a full 1000-level REST snapshot so even the first one does not grow arrays.
         book.reset(null, 0, 0, true, 0, 0);
         for (int i = 0; i < 1024; i++) {
@@ -144,7 +164,18 @@ public final class StreamMessageDecoder {
      */
     public DecodeOutcome decode(byte[] buf, int off, int len, long receiveTimeNanos,
                                 Instrument knownInstrument, StreamEventSink sink) {
+        if (fastPath != null) {
+            StreamEventKind kind = fastPath.decode(buf, off, len, receiveTimeNanos, knownInstrument);
+            if (kind != null) {
+                deliverFast(kind, receiveTimeNanos, sink);
+                stats.recordFastPath();
+                stats.record(DecodeOutcome.EVENT);
+                return DecodeOutcome.EVENT;
+            }
+        }
+        lastDecodedFast = false;
         DecodeOutcome outcome = decodeMessage(buf, off, len, receiveTimeNanos, knownInstrument, sink);
+        stats.recordGenericPath();
         stats.record(outcome);
         return outcome;
     }
@@ -180,7 +211,31 @@ public final class StreamMessageDecoder {
 
     /** Why the last {@link DecodeOutcome#MALFORMED} message was not valid JSON ({@link JsonError#NONE} if it was). */
     public JsonError lastJsonError() {
-        return scanner.error();
+        return lastDecodedFast ? JsonError.NONE : scanner.error();
+    }
+
+    /** Hands the event the fast path wrote to the sink, leaving the same traces as the generic path. */
+    private void deliverFast(StreamEventKind kind, long recv, StreamEventSink sink) {
+        lastDecodedFast = true;
+        lastReceiveTimeNanos = recv;
+        lastEventTimeNanos = fastPath.eventTimeNanos();
+        delivered(kind);
+        switch (kind) {
+            case BOOK_TICKER:
+                sink.onBookTicker(quote, fastPath.updateId());
+                break;
+            case AGG_TRADE:
+                sink.onAggTrade(trade, fastPath.firstTradeId(), fastPath.lastTradeId());
+                break;
+            case TRADE:
+                sink.onTrade(trade);
+                break;
+            case DEPTH_DIFF:
+                sink.onDepthDiff(book);
+                break;
+            default:
+                throw new IllegalStateException("the fast path does not decode " + kind);
+        }
     }
 
     private DecodeOutcome decodeMessage(byte[] buf, int off, int len, long receiveTimeNanos,

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Decoding allocates nothing per message once warm: measured with the JVM's per-thread allocation
  * counter around 100,000 decodes of a realistic mix (mostly book tickers, trades and depth diffs,
- * plus every other kind and some rejected messages).
+ * plus every other kind and some rejected messages), on the fast path and on the generic one.
  */
 class StreamMessageDecoderAllocationTest {
     private static final Instrument BTCUSDT = Instrument.builder("BTCUSDT").tickSize("0.01").stepSize("0.00000001").build();
@@ -145,6 +145,8 @@ class StreamMessageDecoderAllocationTest {
         assertThat(stats.count(DecodeOutcome.EVENT)).isGreaterThan(200_000);
         assertThat(stats.rejected()).as("the mix includes rejected messages").isGreaterThan(20_000);
         assertThat(sink.events).isEqualTo(stats.count(DecodeOutcome.EVENT));
+        assertThat(stats.fastPathMessages()).as("both paths are measured").isGreaterThan(100_000);
+        assertThat(stats.genericPathMessages()).isGreaterThan(100_000);
         assertThat(sink.sum).isNotZero();
         System.out.printf("stream decoding: %d bytes allocated over %d messages (%.4f bytes/message)%n",
                 allocated, n, allocated / (double) n);
