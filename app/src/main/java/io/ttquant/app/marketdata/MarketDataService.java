@@ -182,6 +182,11 @@ public final class MarketDataService implements AutoCloseable {
         return zmqPublisher == null ? null : zmqPublisher.endpoint();
     }
 
+    /** Messages the ZeroMQ socket has sent so far (0 without one); for diagnostics and tests. */
+    public long zmqSent() throws Exception {
+        return zmqPublisher == null ? 0 : onLoop(zmqPublisher::sent);
+    }
+
     /** The metrics URL, or null when no endpoint was asked for. */
     public String metricsUrl() {
         return metricsEndpoint == null ? null : metricsEndpoint.url();

@@ -31,7 +31,9 @@ public final class ReplayFeed implements MarketFeed {
     private final String description;
     private final Consumer<MarketEvent> sink = this::publish;
     private final Runnable turn = this::turn;
+    private static final System.Logger LOG = System.getLogger(ReplayFeed.class.getName());
     private volatile boolean closed;
+    private long errors;
     private volatile boolean finished;
 
     public ReplayFeed(List<MarketDataSource> sources, double speed, String description, EventLoop loop, Clock clock,
@@ -55,7 +57,16 @@ public final class ReplayFeed implements MarketFeed {
             return;
         }
         long now = clock.nanos();
-        int released = replay.doWork(now, sink);
+        int released;
+        try {
+            released = replay.doWork(now, sink);
+        } catch (RuntimeException e) {
+            // A bug downstream must not silently stop the feed: say it, count it, go on.
+            errors++;
+            LOG.log(System.Logger.Level.ERROR, "replay feed: publishing failed (" + errors + " so far)", e);
+            loop.schedule(turn, 1, TimeUnit.MILLISECONDS);
+            return;
+        }
         if (replay.isFinished()) {
             finished = true;
             closeSources();

@@ -43,12 +43,13 @@ class MarketDataServiceOfflineTest {
                     .connect(service.publishEndpoint()).subscribe("md.binance.BTCUSDT."));
             ZmqMarketDataAdapter adapter = new ZmqMarketDataAdapter(subscriber, new MarketDataDecoder(SymbolTable.of(btc, eth)),
                     e -> seen.add(e.instrument().symbol() + "." + e.kind().topicName() + "@" + e.exchangeTimeNanos()));
-            long deadline = System.nanoTime() + 20_000_000_000L;
+            long deadline = System.nanoTime() + 30_000_000_000L;
             while (seen.size() < 500 && System.nanoTime() < deadline) {
                 adapter.awaitOne();
                 adapter.doWork();
             }
-            assertThat(seen).hasSizeGreaterThanOrEqualTo(500);
+            assertThat(seen).as("received; the service had sent %d, the subscriber took %d frames (%d malformed)",
+                    service.zmqSent(), subscriber.received(), subscriber.malformed()).hasSizeGreaterThanOrEqualTo(500);
             assertThat(seen).allMatch(s -> s.startsWith("BTCUSDT."));
             assertThat(seen).anyMatch(s -> s.startsWith("BTCUSDT.trade@")).anyMatch(s -> s.startsWith("BTCUSDT.quote@"));
             assertThat(adapter.gaps().missing()).as("no message lost on a fast loopback subscriber").isZero();

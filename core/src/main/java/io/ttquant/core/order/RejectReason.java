@@ -43,7 +43,17 @@ public enum RejectReason {
     STRATEGY_REDUCE_ONLY(5013, "strategy is reduce-only and the order would not reduce the position"),
     STRATEGY_HALTED(5014, "strategy is halted"),
     KILL_SWITCH_ENGAGED(5015, "kill switch engaged"),
-    UNKNOWN_STRATEGY(5016, "strategy not known to the risk engine");
+    UNKNOWN_STRATEGY(5016, "strategy not known to the risk engine"),
+    EMPTY_COMMAND(6001, "order command carries no new order, cancel or replace"),
+    INVALID_SIDE(6002, "side missing or unknown"),
+    INVALID_ORDER_TYPE(6003, "order type missing or unknown"),
+    INVALID_TIME_IN_FORCE_VALUE(6004, "time in force missing or unknown"),
+    INVALID_CLIENT_ORDER_ID(6005, "client order id missing or longer than 36 characters"),
+    SCALE_MISMATCH(6006, "price or quantity scale differs from the instrument's"),
+    INVALID_QUANTITY(6007, "quantity missing or not positive"),
+    INVALID_PRICE(6008, "negative price, or a price on an order type that has none"),
+    UNKNOWN_VENUE(6009, "venue not served by this gateway"),
+    REPLACE_NOT_SUPPORTED(6010, "replace is not supported yet; cancel and send a new order");
 
     private final int code;
     private final String description;

@@ -1,0 +1,90 @@
+package io.ttquant.app.gateway;
+
+import io.ttquant.core.exchange.ExchangeConfig;
+import io.ttquant.core.exchange.SimulatedExchange;
+import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.marketdata.MarketEvent;
+import io.ttquant.core.order.Order;
+import io.ttquant.core.time.Clock;
+import io.ttquant.core.venue.ExecutionListener;
+import java.util.List;
+
+/**
+ * The {@code paper} venue: the backtester's own matching engine ({@link SimulatedExchange}, with
+ * the same {@link ExchangeConfig} fill models: latency, slippage, fees, queue position) driven by
+ * the live market events the gateway receives, so paper trading fills as a backtest would. It only
+ * wires and counts; it must never match, validate or fill anything itself, and it never reads the
+ * wall clock (the gateway's clock stamps orders, market events carry their own times).
+ * Single-threaded: the gateway's thread owns it.
+ */
+public final class PaperVenue {
+    /** The venue name on the wire. */
+    public static final String NAME = "paper";
+
+    private final SimulatedExchange exchange;
+    private long submitted;
+    private long cancelsSent;
+
+    PaperVenue(ExchangeConfig config, Clock clock, ExecutionListener listener, List<Instrument> instruments) {
+        this.exchange = new SimulatedExchange(config, clock, listener);
+        for (Instrument i : instruments) {
+            exchange.addInstrument(i);
+        }
+    }
+
+    void submit(Order order, long nowNanos) {
+        submitted++;
+        exchange.submit(order);
+        exchange.advanceTo(nowNanos);
+    }
+
+    boolean cancel(Order order, long nowNanos) {
+        if (!exchange.cancel(order)) {
+            return false;
+        }
+        cancelsSent++;
+        exchange.advanceTo(nowNanos);
+        return true;
+    }
+
+    /** Delivers orders and cancels whose latency has elapsed by {@code nowNanos}. */
+    void advanceTo(long nowNanos) {
+        exchange.advanceTo(nowNanos);
+    }
+
+    void onMarketEvent(MarketEvent e) {
+        exchange.onMarketEvent(e);
+    }
+
+    long lastPrice(Instrument i) {
+        return exchange.lastPrice(i);
+    }
+
+    long bestBid(Instrument i) {
+        return exchange.bestBid(i);
+    }
+
+    long bestAsk(Instrument i) {
+        return exchange.bestAsk(i);
+    }
+
+    /** Orders handed to the matching engine since start. */
+    public long submitted() {
+        return submitted;
+    }
+
+    /** Cancels handed to the matching engine since start. */
+    public long cancelsSent() {
+        return cancelsSent;
+    }
+
+    /** Orders the matching engine holds open (resting, waiting or untriggered). */
+    public int openOrders() {
+        return exchange.openOrderCount();
+    }
+
+    /** Orders and cancels sent but not yet arrived (latency). */
+    public int pendingArrivals() {
+        return exchange.pendingArrivalCount();
+    }
+}
