@@ -54,7 +54,8 @@ public final class OrderGateway implements ExecutionListener {
     private final String venueName;
     private final GatewayClock clock;
     private final RiskEngine risk;
-    private final PaperVenue venue;
+    private final GatewayVenue venue;
+    private final GatewayObserver observer;
     private final ExecutionSink sink;
     private final HashMap<String, Instrument> instruments = new HashMap<>();
     private final Portfolio[] portfolios;
@@ -90,10 +91,30 @@ public final class OrderGateway implements ExecutionListener {
      * @param startNanos  the gateway's time at start (ns since the epoch)
      */
     public OrderGateway(RiskLimits limits, ExchangeConfig paperConfig, ExecutionSink sink, long startNanos) {
-        if (limits == null || paperConfig == null || sink == null) {
-            throw new IllegalArgumentException("risk limits, paper venue config and an execution sink are required");
+        this(limits, paperVenue(paperConfig), sink, GatewayObserver.NONE, startNanos);
+    }
+
+    /** The factory of a {@link PaperVenue} with the given fill models. */
+    public static VenueFactory paperVenue(ExchangeConfig paperConfig) {
+        if (paperConfig == null) {
+            throw new IllegalArgumentException("the paper venue needs an exchange config");
         }
-        this.venueName = PaperVenue.NAME;
+        return (clock, listener, instruments) -> new PaperVenue(paperConfig, clock, listener, instruments);
+    }
+
+    /**
+     * @param limits       strategies, instruments and risk limits (strategy ids as in the limits)
+     * @param venueFactory builds the venue orders are routed to
+     * @param sink         receives every report
+     * @param observer     told what happened to each command (metrics)
+     * @param startNanos   the gateway's time at start (ns since the epoch)
+     */
+    public OrderGateway(RiskLimits limits, VenueFactory venueFactory, ExecutionSink sink, GatewayObserver observer,
+                        long startNanos) {
+        if (limits == null || venueFactory == null || sink == null || observer == null) {
+            throw new IllegalArgumentException("risk limits, a venue, an execution sink and an observer are required");
+        }
+        this.observer = observer;
         this.clock = new GatewayClock(startNanos);
         this.risk = new RiskEngine(limits, clock);
         this.sink = sink;
@@ -102,7 +123,8 @@ public final class OrderGateway implements ExecutionListener {
             list.add(il.instrument());
             instruments.put(il.instrument().symbol(), il.instrument());
         }
-        this.venue = new PaperVenue(paperConfig, clock, this, list);
+        this.venue = venueFactory.create(clock, this, List.copyOf(list));
+        this.venueName = venue.name();
         int n = limits.strategies().size();
         this.portfolios = new Portfolio[n];
         this.sequences = new long[n];
@@ -123,6 +145,7 @@ public final class OrderGateway implements ExecutionListener {
         clock.advance(nowNanos);
         long now = clock.nanos();
         received++;
+        observer.onReceived(strategyOf(cmd));
         switch (cmd.getCommandCase()) {
             case NEW_ORDER:
                 return onNew(cmd.getNewOrder(), now);
@@ -134,6 +157,19 @@ public final class OrderGateway implements ExecutionListener {
                         r.getPriceScale(), r.getQtyScale(), RejectReason.REPLACE_NOT_SUPPORTED, now);
             default:
                 return refuseOther("", "", "", 0, 0, 0, 0, RejectReason.EMPTY_COMMAND, now);
+        }
+    }
+
+    private int strategyOf(OrderCommand cmd) {
+        switch (cmd.getCommandCase()) {
+            case NEW_ORDER:
+                return risk.strategyId(cmd.getNewOrder().getStrategy());
+            case CANCEL_ORDER:
+                return risk.strategyId(cmd.getCancelOrder().getStrategy());
+            case REPLACE_ORDER:
+                return risk.strategyId(cmd.getReplaceOrder().getStrategy());
+            default:
+                return -1;
         }
     }
 
@@ -198,6 +234,7 @@ public final class OrderGateway implements ExecutionListener {
         byOrderId.put(order.orderId(), t);
         // Booked before the venue sees it, so the next check already counts its exposure.
         risk.onAccepted(strategy, order);
+        observer.onRouted(strategy, ins);
         venue.submit(order, now);
         return CommandOutcome.ROUTED;
     }
@@ -262,6 +299,8 @@ public final class OrderGateway implements ExecutionListener {
             throw new IllegalStateException("fill for an order the gateway never sent: " + order);
         }
         fills++;
+        observer.onFill(t.strategy, order.instrument(), fill.qty(), fill.price(), order.filledQty() == fill.qty(),
+                fill.timeNanos() - order.createdNanos());
         risk.onFill(order.orderId(), fill.qty(), fill.price(), fill.fee());
         Portfolio p = portfolios[t.strategy];
         p.applyFill(order, fill);
@@ -279,6 +318,9 @@ public final class OrderGateway implements ExecutionListener {
             throw new IllegalStateException("update for an order the gateway never sent: " + order);
         }
         OrderStatus s = order.status();
+        if (s == OrderStatus.ACCEPTED && t.reportedStatus != s.ordinal()) {
+            observer.onAcknowledged(t.strategy, order.updatedNanos() - order.createdNanos());
+        }
         if (s.isTerminal()) {
             // After a fill the engine has already released it; for canceled, expired or venue-rejected orders this frees the exposure.
             risk.onDone(order.orderId());
@@ -312,6 +354,7 @@ public final class OrderGateway implements ExecutionListener {
 
     private CommandOutcome refuse(NewOrder m, RejectReason why, long now) {
         coreRejections[why.ordinal()]++;
+        observer.onRejected(risk.strategyId(m.getStrategy()), why);
         return refuse(m, why.code(), why.name(), now);
     }
 
@@ -350,6 +393,7 @@ public final class OrderGateway implements ExecutionListener {
 
     private CommandOutcome cancelRefused(CancelOrder m, RejectReason why, long now) {
         coreRejections[why.ordinal()]++;
+        observer.onRejected(risk.strategyId(m.getStrategy()), why);
         rejected++;
         ExecutionReport r = ExecutionReport.newBuilder()
                 .setStrategy(m.getStrategy())
@@ -370,6 +414,7 @@ public final class OrderGateway implements ExecutionListener {
     /** The order's current state, with the reason the cancel was refused as its reject code. */
     private CommandOutcome cancelRefusedFor(Tracked t, RejectReason why, long now) {
         coreRejections[why.ordinal()]++;
+        observer.onRejected(t.strategy, why);
         rejected++;
         emitReport(t, null, now, why);
         return CommandOutcome.CANCEL_REJECTED;
@@ -381,8 +426,53 @@ public final class OrderGateway implements ExecutionListener {
         return risk;
     }
 
-    public PaperVenue venue() {
+    public GatewayVenue venue() {
         return venue;
+    }
+
+    /** The paper venue, when this gateway routes to it. */
+    public PaperVenue paperVenue() {
+        if (!(venue instanceof PaperVenue)) {
+            throw new IllegalStateException("this gateway routes to " + venue.name() + ", not to the paper venue");
+        }
+        return (PaperVenue) venue;
+    }
+
+    // ------------------------------------------------------------------ kill switch
+
+    /**
+     * Engages the global kill switch at {@code nowNanos}: every new order and replace is refused
+     * (KILL_SWITCH) until {@link #releaseKillSwitch}, and a cancel goes to the venue for every open
+     * order. Returns how many cancels were sent. Idempotent: engaging again re-sends cancels for
+     * orders still open.
+     */
+    public int engageKillSwitch(String reason, long nowNanos) {
+        clock.advance(nowNanos);
+        long now = clock.nanos();
+        long[] ids = new long[risk.openOrders()];
+        int[] n = {0};
+        risk.engage(reason == null || reason.isBlank() ? "kill switch" : reason, id -> {
+            if (n[0] < ids.length) {
+                ids[n[0]++] = id;
+            }
+        });
+        int sent = 0;
+        for (int i = 0; i < n[0]; i++) {
+            Tracked t = byOrderId.get(ids[i]);
+            if (t != null && t.order.isOpen() && venue.cancel(t.order, now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Lets new orders through again (open orders canceled by the kill switch stay canceled). */
+    public void releaseKillSwitch() {
+        risk.release();
+    }
+
+    public boolean isKillSwitchEngaged() {
+        return risk.isKillSwitchEngaged();
     }
 
     /** The strategy's position in {@code symbol} (null for an unknown strategy or symbol). */

@@ -17,7 +17,7 @@ import java.util.List;
  * wall clock (the gateway's clock stamps orders, market events carry their own times).
  * Single-threaded: the gateway's thread owns it.
  */
-public final class PaperVenue {
+public final class PaperVenue implements GatewayVenue {
     /** The venue name on the wire. */
     public static final String NAME = "paper";
 
@@ -32,13 +32,15 @@ public final class PaperVenue {
         }
     }
 
-    void submit(Order order, long nowNanos) {
+    @Override
+    public void submit(Order order, long nowNanos) {
         submitted++;
         exchange.submit(order);
         exchange.advanceTo(nowNanos);
     }
 
-    boolean cancel(Order order, long nowNanos) {
+    @Override
+    public boolean cancel(Order order, long nowNanos) {
         if (!exchange.cancel(order)) {
             return false;
         }
@@ -48,24 +50,34 @@ public final class PaperVenue {
     }
 
     /** Delivers orders and cancels whose latency has elapsed by {@code nowNanos}. */
-    void advanceTo(long nowNanos) {
+    @Override
+    public void advanceTo(long nowNanos) {
         exchange.advanceTo(nowNanos);
     }
 
-    void onMarketEvent(MarketEvent e) {
+    @Override
+    public void onMarketEvent(MarketEvent e) {
         exchange.onMarketEvent(e);
     }
 
-    long lastPrice(Instrument i) {
+    @Override
+    public long lastPrice(Instrument i) {
         return exchange.lastPrice(i);
     }
 
-    long bestBid(Instrument i) {
+    @Override
+    public long bestBid(Instrument i) {
         return exchange.bestBid(i);
     }
 
-    long bestAsk(Instrument i) {
+    @Override
+    public long bestAsk(Instrument i) {
         return exchange.bestAsk(i);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /** Orders handed to the matching engine since start. */
@@ -79,6 +91,7 @@ public final class PaperVenue {
     }
 
     /** Orders the matching engine holds open (resting, waiting or untriggered). */
+    @Override
     public int openOrders() {
         return exchange.openOrderCount();
     }

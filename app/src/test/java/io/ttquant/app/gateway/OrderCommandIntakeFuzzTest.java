@@ -67,12 +67,12 @@ class OrderCommandIntakeFuzzTest {
         assertThat(malformed).isPositive();
         assertThat(refused).isPositive();
         assertThat(f.gateway.rejected()).isEqualTo(refused);
-        assertThat(f.gateway.venue().submitted()).isZero();
-        assertThat(f.gateway.venue().cancelsSent()).isZero();
+        assertThat(f.gateway.paperVenue().submitted()).isZero();
+        assertThat(f.gateway.paperVenue().cancelsSent()).isZero();
         assertThat(f.gateway.risk().openOrders()).isZero();
 
         // The untruncated frame is a valid order: the truncated ones failed for being cut, not for their content.
         assertThat(intake.onFrame(real[0], 0, real[0].length, f.now)).isEqualTo(CommandOutcome.ROUTED);
-        assertThat(f.gateway.venue().submitted()).isEqualTo(1);
+        assertThat(f.gateway.paperVenue().submitted()).isEqualTo(1);
     }
 }

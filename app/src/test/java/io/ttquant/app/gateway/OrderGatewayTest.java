@@ -97,7 +97,7 @@ class OrderGatewayTest {
         assertThat(answer.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_ACCEPTED);
         assertThat(answer.getPrice()).isEqualTo(INS.price("99.50"));
         assertThat(answer.getQuantity()).isEqualTo(INS.qty("1"));
-        assertThat(f.gateway.venue().submitted()).isEqualTo(1);
+        assertThat(f.gateway.paperVenue().submitted()).isEqualTo(1);
         assertThat(f.gateway.risk().openOrders()).isEqualTo(1);
         assertThat(f.gateway.duplicates()).isEqualTo(1);
     }
@@ -109,7 +109,7 @@ class OrderGatewayTest {
         f.send(limitBuy("dup", "99.50", "1").build());
         assertThat(f.lastReport().getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_FILLED);
         assertThat(f.lastReport().getCumulativeQty()).isEqualTo(INS.qty("1"));
-        assertThat(f.gateway.venue().submitted()).isEqualTo(1);
+        assertThat(f.gateway.paperVenue().submitted()).isEqualTo(1);
     }
 
     @Test
@@ -124,7 +124,7 @@ class OrderGatewayTest {
         assertThat(canceled.getLeavesQty()).isZero();
         assertThat(f.gateway.risk().openOrders()).isZero();
         assertThat(f.gateway.risk().openBuyQty(0, INS)).isZero();
-        assertThat(f.gateway.venue().openOrders()).isZero();
+        assertThat(f.gateway.paperVenue().openOrders()).isZero();
         f.trade("99.00", "5");
         assertThat(f.gateway.fills()).isZero();
     }
@@ -139,7 +139,7 @@ class OrderGatewayTest {
         assertThat(f.send(f.cancel("c1"))).isEqualTo(CommandOutcome.CANCEL_REJECTED);
         assertThat(f.lastReport().getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_FILLED);
         assertThat(f.lastReport().getRejectCode()).isEqualTo(RejectReason.ORDER_NOT_OPEN.code());
-        assertThat(f.gateway.venue().cancelsSent()).isZero();
+        assertThat(f.gateway.paperVenue().cancelsSent()).isZero();
     }
 
     @Test
@@ -170,7 +170,7 @@ class OrderGatewayTest {
         expectReject(b -> b.setPrice(INS.price("150.00")), RejectReason.PRICE_OUTSIDE_COLLAR.code());
         expectReject(b -> b.setReduceOnly(true), RejectReason.REDUCE_ONLY_WOULD_INCREASE.code());
 
-        assertThat(f.gateway.venue().submitted()).isZero();
+        assertThat(f.gateway.paperVenue().submitted()).isZero();
         assertThat(f.gateway.risk().openOrders()).isZero();
         assertThat(f.gateway.rejections(RejectReason.INVALID_SIDE.code())).isEqualTo(2);
         assertThat(f.gateway.rejections(RejectReason.PRICE_OUTSIDE_COLLAR.code())).isEqualTo(1);
@@ -184,7 +184,7 @@ class OrderGatewayTest {
                 b -> b.setQuantity(INS.qty("5")));
         f.gateway.risk().engage("test", id -> { });
         expectReject(b -> b.setPrice(INS.price("30000.00")), RejectReason.KILL_SWITCH_ENGAGED.code());
-        assertThat(f.gateway.venue().submitted()).isZero();
+        assertThat(f.gateway.paperVenue().submitted()).isZero();
     }
 
     @Test
@@ -197,7 +197,7 @@ class OrderGatewayTest {
 
         assertThat(f.send(OrderCommand.newBuilder().setSequence(7).build())).isEqualTo(CommandOutcome.REJECTED);
         assertThat(f.lastReport().getRejectCode()).isEqualTo(RejectReason.EMPTY_COMMAND.code());
-        assertThat(f.gateway.venue().submitted()).isZero();
+        assertThat(f.gateway.paperVenue().submitted()).isZero();
     }
 
     @Test

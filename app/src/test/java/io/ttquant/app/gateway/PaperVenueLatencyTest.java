@@ -36,7 +36,7 @@ class PaperVenueLatencyTest {
         OrderCommand first = OrderCommand.newBuilder().setNewOrder(limitBuy("a", "99.50", "1")).build();
         assertThat(gw.onCommand(first, T0 + 1)).isEqualTo(CommandOutcome.ROUTED);
         assertThat(events).isEmpty();
-        assertThat(gw.venue().pendingArrivals()).isEqualTo(1);
+        assertThat(gw.paperVenue().pendingArrivals()).isEqualTo(1);
 
         // The first order's exposure already counts, before the venue has acknowledged it.
         OrderCommand second = OrderCommand.newBuilder().setNewOrder(limitBuy("b", "99.50", "1")).build();

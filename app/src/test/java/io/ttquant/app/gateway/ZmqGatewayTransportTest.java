@@ -76,7 +76,7 @@ class ZmqGatewayTransportTest {
                 assertThat(received.getReport().getClientOrderId()).isEqualTo("z1");
                 assertThat(received.getReport().getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_ACCEPTED);
                 assertThat(received.getReport().getPrice()).isEqualTo(INS.price("99.50"));
-                assertThat(gateway.venue().submitted()).isEqualTo(1);
+                assertThat(gateway.paperVenue().submitted()).isEqualTo(1);
                 assertThat(transport.intake().malformed()).isEqualTo(1);
                 assertThat(sink.published()).isGreaterThanOrEqualTo(1);
                 ctx.destroySocket(push);

@@ -1,0 +1,56 @@
+package io.ttquant.app.gateway;
+
+import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.marketdata.MarketEvent;
+import io.ttquant.core.order.Order;
+
+/**
+ * Where the {@link OrderGateway} routes orders that passed every check: the {@link PaperVenue}
+ * (the backtester's matching engine on live market data) or an exchange adapter. Everything a
+ * venue has to say about an order comes back through the gateway's
+ * {@link io.ttquant.core.venue.ExecutionListener}, always on the gateway's thread (an adapter whose
+ * answers arrive on I/O threads queues them and delivers them from {@link #advanceTo}); a venue
+ * never validates, never applies risk and never throws for an answer it did not like (it reports
+ * the order REJECTED or EXPIRED with a reason instead).
+ *
+ * <p>The venue changes the state of the {@link Order} object it was given (accept, fill, cancel,
+ * expire) before it reports it; the gateway owns that object and reads it.
+ */
+public interface GatewayVenue {
+    /** The venue name on the wire ({@code paper}, {@code binance}). */
+    String name();
+
+    /** Sends a NEW order that passed validation and risk, at the gateway's time {@code nowNanos}. */
+    void submit(Order order, long nowNanos);
+
+    /** Requests a cancel; false when the venue already knows the order is no longer open. */
+    boolean cancel(Order order, long nowNanos);
+
+    /** Duty cycle on the gateway's thread: delivers what is due by {@code nowNanos}. */
+    void advanceTo(long nowNanos);
+
+    /** A market event from the bus (the paper venue matches against it; an exchange adapter may ignore it). */
+    void onMarketEvent(MarketEvent e);
+
+    /** Last trade price seen for the instrument (raw, price scale), 0 when none. */
+    long lastPrice(Instrument instrument);
+
+    /** Best bid (raw, price scale), 0 when none. */
+    long bestBid(Instrument instrument);
+
+    /** Best ask (raw, price scale), 0 when none. */
+    long bestAsk(Instrument instrument);
+
+    /** Orders the venue holds open (as far as it knows). */
+    int openOrders();
+
+    /** Orders whose state the venue does not know (a timeout or 5xx), being resolved by query; 0 for the paper venue. */
+    default int unknownOrders() {
+        return 0;
+    }
+
+    /** Request weight used in the venue's current window ({@code X-MBX-USED-WEIGHT-1M}); -1 when the venue has none. */
+    default long requestWeightUsed() {
+        return -1;
+    }
+}
