@@ -53,7 +53,12 @@ public enum RejectReason {
     INVALID_QUANTITY(6007, "quantity missing or not positive"),
     INVALID_PRICE(6008, "negative price, or a price on an order type that has none"),
     UNKNOWN_VENUE(6009, "venue not served by this gateway"),
-    REPLACE_NOT_SUPPORTED(6010, "replace is not supported yet; cancel and send a new order");
+    REPLACE_NOT_SUPPORTED(6010, "replace is not supported yet; cancel and send a new order"),
+    VENUE_REJECTED(7001, "the exchange refused the order or cancel (its code and message in the report)"),
+    VENUE_UNAVAILABLE(7002, "the exchange could not be reached; the request was not sent"),
+    VENUE_RATE_LIMITED(7003, "the exchange's request-weight or order-count limit, or its back-off after 429/418; not sent"),
+    VENUE_ORDER_NOT_PLACED(7004, "the exchange's answer was lost and querying proved the order was never placed"),
+    GATEWAY_NOT_READY(7005, "the gateway has not reconciled its state with the venue (or could not) and refuses to trade");
 
     private final int code;
     private final String description;
