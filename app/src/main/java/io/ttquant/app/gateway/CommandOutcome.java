@@ -15,5 +15,10 @@ public enum CommandOutcome {
     /** A cancel passed its checks and was sent to the venue. */
     CANCEL_SENT,
     /** A cancel was refused (unknown order, not open, rate limit); a report went out. */
-    CANCEL_REJECTED
+    CANCEL_REJECTED,
+    /**
+     * A replace passed its checks and the original's cancel went to the venue; the replacement goes
+     * out when the venue confirms the cancel (at once for a paper venue without latency).
+     */
+    REPLACE_SENT
 }

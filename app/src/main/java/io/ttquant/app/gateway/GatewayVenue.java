@@ -53,4 +53,20 @@ public interface GatewayVenue {
     default long requestWeightUsed() {
         return -1;
     }
+
+    /** Requests ({@link #submit} and accepted {@link #cancel} calls) handed to the venue since start; 0 when it does not count them. */
+    default long requestsSent() {
+        return 0;
+    }
+
+    /**
+     * How many of {@link #requestsSent()} the venue has finished with, in the order they were
+     * sent: it keeps no reference to their {@link Order} any more once the order is terminal. The
+     * gateway reuses the Order object of an order that ended when {@code requestsSent()} was n
+     * once this reaches n. The default, -1, means never: the gateway then leaves the Orders it
+     * sent to this venue to the garbage collector.
+     */
+    default long requestsSettled() {
+        return -1;
+    }
 }

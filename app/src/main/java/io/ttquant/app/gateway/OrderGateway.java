@@ -16,73 +16,91 @@ import io.ttquant.core.portfolio.Position;
 import io.ttquant.core.risk.InstrumentLimits;
 import io.ttquant.core.risk.RiskEngine;
 import io.ttquant.core.risk.RiskLimits;
+import io.ttquant.core.risk.TradingState;
 import io.ttquant.core.venue.ExecutionListener;
+import io.ttquant.transport.ByteKeyIndex;
+import io.ttquant.transport.codec.ByteSlice;
+import io.ttquant.transport.codec.DecodeOutcome;
+import io.ttquant.transport.codec.OrderCommandDecoder;
 import io.ttquant.transport.order.OrderMessages;
-import io.ttquant.transport.proto.CancelOrder;
-import io.ttquant.transport.proto.ExecutionEvent;
-import io.ttquant.transport.proto.ExecutionReport;
-import io.ttquant.transport.proto.NewOrder;
 import io.ttquant.transport.proto.OrderCommand;
-import io.ttquant.transport.proto.ReplaceOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
- * The order gateway's core: the one door through which every order leaves. It turns
- * {@link OrderCommand}s into core {@link Order}s, validates them, runs the pre-trade
- * {@link RiskEngine}, routes what passes to the {@link PaperVenue}, and turns the venue's reports
- * into {@link ExecutionReport}s and {@link io.ttquant.transport.proto.PositionUpdate}s for the
- * owning strategy's {@link ExecutionSink}, keeping the risk engine's bookkeeping and one
- * {@link Portfolio} per strategy (positions from fills, exact) in step.
+ * The order gateway's core: the one door through which every order leaves. It reads order
+ * commands in place ({@link OrderCommandDecoder}), validates them, runs the pre-trade
+ * {@link RiskEngine}, routes what passes to its {@link GatewayVenue} (the {@link PaperVenue} or an
+ * exchange adapter), and turns the venue's reports into encoded {@code ExecutionReport}s and
+ * {@code PositionUpdate}s for the owning strategy's {@link ExecutionSink}, keeping the risk engine's
+ * bookkeeping and one {@link Portfolio} per strategy (positions from fills, exact) in step.
  *
- * <p>Every refusal is a value: a REJECTED report with a {@link RejectReason} code,
- * counted by code, never an exception, and nothing reaches the venue
- * without passing every check. A client order id already used by the strategy is answered with
- * that order's current state and never creates a second order (ids of rejected orders are not
- * kept, so a strategy may retry one).
+ * <p>Every refusal is a value: a REJECTED report with a {@link RejectReason} code, counted by code,
+ * never an exception, and nothing reaches the venue without passing every check. A client order id
+ * already used by the strategy is answered with that order's current (or final) state and never
+ * creates a second order; ids of orders refused before they existed are not kept, so a strategy may
+ * retry one. Client order ids are 1 to 36 characters of Binance's set {@code [A-Za-z0-9._:/-]}.
  *
- * <p>Owned by one thread, which calls {@link #onCommand}, {@link #onMarketData} and
- * {@link #onTime}; time is injected, the wall clock is never read. This first slice allocates per
- * command (protobuf reports, the order and its id maps) and keeps every order it accepted for the
- * idempotency check; it must not be used where a bounded memory is required.
+ * <p>A replace is Binance's cancel-replace with STOP_ON_FAILURE: the new terms pass validation and
+ * {@link RiskEngine#checkReplace} first (a refusal leaves the original alone), then the original is
+ * canceled through the venue; when the venue confirms CANCELED, the replacement (same symbol, side,
+ * type, time in force, stop and reduce-only flag; new client order id, price and quantity) is
+ * checked again (kill switch, HALTED state, the order's own filters) and submitted; when the cancel
+ * fails because the original filled or ended meanwhile, the replacement is REJECTED with
+ * ORDER_NOT_OPEN and never submitted. Both client order ids get reports.
+ *
+ * <p>Memory is bounded: open orders are always remembered, terminal ones only in a per-strategy
+ * window of the last {@code idempotencyWindow} ids ({@value #DEFAULT_IDEMPOTENCY_WINDOW} by
+ * default), oldest first out; {@link Order} objects are pooled. In the steady state a command
+ * allocates nothing from the received bytes to the encoded report (the paper venue's matching engine
+ * still allocates its {@link Fill} per fill).
+ *
+ * <p>Owned by one thread, which calls {@link #onCommand}, {@link #onMarketData}, {@link #onTime} and
+ * the kill switch; time is injected, the wall clock is never read.
  */
 public final class OrderGateway implements ExecutionListener {
+    /** Terminal client order ids remembered per strategy unless configured otherwise. */
+    public static final int DEFAULT_IDEMPOTENCY_WINDOW = 100_000;
     /** Binance's limit on a client order id. */
-    static final int MAX_CLIENT_ORDER_ID = 36;
+    static final int MAX_CLIENT_ORDER_ID = Order.MAX_CLIENT_ORDER_ID_BYTES;
+    /** Quarantined orders kept for a venue that never settles its requests; beyond, the collector takes them. */
+    private static final int MAX_QUARANTINE = 1 << 16;
+    private static final RejectReason[] REASONS = RejectReason.values();
 
     private final String venueName;
+    private final byte[] venueNameBytes;
     private final GatewayClock clock;
     private final RiskEngine risk;
     private final GatewayVenue venue;
     private final GatewayObserver observer;
-    private final ExecutionSink sink;
-    private final HashMap<String, Instrument> instruments = new HashMap<>();
+    private final ExecutionReporter reporter;
+    private final OrderRegistry registry;
+    private final OrderPool pool = new OrderPool();
+    private final ByteKeyIndex strategyIndex = new ByteKeyIndex();
+    private final String[] strategyNames;
+    private final ByteKeyIndex symbolIndex = new ByteKeyIndex();
+    private final Instrument[] instruments;
+    private final HashMap<String, Integer> instrumentBySymbol = new HashMap<>();
     private final Portfolio[] portfolios;
-    private final long[] sequences;
-    private final List<HashMap<String, Tracked>> byClientId = new ArrayList<>();
-    private final HashMap<Long, Tracked> byOrderId = new HashMap<>();
+    private final OrderCommandDecoder convenienceDecoder = new OrderCommandDecoder();
 
-    private final long[] coreRejections = new long[RejectReason.values().length];
+    /** Replacements whose original's cancel the venue confirmed, to submit once the venue call returns. */
+    private int[] confirmed = new int[16];
+    private int confirmedCount;
+    private long[] killList = new long[16];
+    private int killCount;
+    private final LongConsumer killCollector = this::addToKillList;
+
+    private final long[] rejections = new long[REASONS.length];
     private long nextOrderId = 1;
     private long received;
     private long rejected;
     private long duplicates;
     private long fills;
-    private long reportsSent;
-
-    /** One order the gateway sent, with what it last told the strategy about it. */
-    private static final class Tracked {
-        final Order order;
-        final int strategy;
-        int reportedStatus = -1;
-        long reportedFilled = -1;
-
-        Tracked(Order order, int strategy) {
-            this.order = order;
-            this.strategy = strategy;
-        }
-    }
 
     /**
      * @param limits      strategies, instruments and risk limits (strategy ids as in the limits)
@@ -111,169 +129,332 @@ public final class OrderGateway implements ExecutionListener {
      */
     public OrderGateway(RiskLimits limits, VenueFactory venueFactory, ExecutionSink sink, GatewayObserver observer,
                         long startNanos) {
+        this(limits, venueFactory, sink, observer, DEFAULT_IDEMPOTENCY_WINDOW, startNanos);
+    }
+
+    /**
+     * @param idempotencyWindow terminal client order ids remembered per strategy (at least 1): a
+     *                          repeated id among them is answered with the order's final state;
+     *                          older ids are forgotten, and memory stays flat
+     */
+    public OrderGateway(RiskLimits limits, VenueFactory venueFactory, ExecutionSink sink, GatewayObserver observer,
+                        int idempotencyWindow, long startNanos) {
         if (limits == null || venueFactory == null || sink == null || observer == null) {
             throw new IllegalArgumentException("risk limits, a venue, an execution sink and an observer are required");
+        }
+        if (limits.instruments().isEmpty() || limits.strategies().isEmpty()) {
+            throw new IllegalArgumentException("the gateway needs at least one instrument and one strategy");
         }
         this.observer = observer;
         this.clock = new GatewayClock(startNanos);
         this.risk = new RiskEngine(limits, clock);
-        this.sink = sink;
         List<Instrument> list = new ArrayList<>();
         for (InstrumentLimits il : limits.instruments()) {
-            list.add(il.instrument());
-            instruments.put(il.instrument().symbol(), il.instrument());
+            Instrument ins = il.instrument();
+            byte[] symbol = ins.symbol().getBytes(StandardCharsets.UTF_8);
+            if (symbolIndex.findOrAdd(symbol, 0, symbol.length) != list.size()) {
+                throw new IllegalArgumentException("instrument configured twice: " + ins.symbol());
+            }
+            instrumentBySymbol.put(ins.symbol(), list.size());
+            list.add(ins);
+        }
+        this.instruments = list.toArray(new Instrument[0]);
+        int n = limits.strategies().size();
+        this.strategyNames = new String[n];
+        for (int s = 0; s < n; s++) {
+            String name = limits.strategies().get(s).name();
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            if (strategyIndex.findOrAdd(bytes, 0, bytes.length) != s || risk.strategyId(name) != s) {
+                throw new IllegalArgumentException("strategy configured twice: " + name);
+            }
+            strategyNames[s] = name;
         }
         this.venue = venueFactory.create(clock, this, List.copyOf(list));
         this.venueName = venue.name();
-        int n = limits.strategies().size();
+        this.venueNameBytes = venueName.getBytes(StandardCharsets.UTF_8);
+        this.registry = new OrderRegistry(n, idempotencyWindow);
+        this.reporter = new ExecutionReporter(sink, clock, registry, venueName, strategyNames, instruments);
         this.portfolios = new Portfolio[n];
-        this.sequences = new long[n];
-        String valuation = list.get(0).quoteAsset();
+        String valuation = instruments[0].quoteAsset();
         for (int s = 0; s < n; s++) {
             portfolios[s] = new Portfolio(valuation, 0);
-            for (Instrument i : list) {
+            for (Instrument i : instruments) {
                 portfolios[s].register(i);
             }
-            byClientId.add(new HashMap<>());
         }
     }
 
     // ------------------------------------------------------------------ intake
 
-    /** Handles one order command received at {@code nowNanos}; every outcome is reported to the sink. */
-    public CommandOutcome onCommand(OrderCommand cmd, long nowNanos) {
+    /**
+     * Handles one decoded order command received at {@code nowNanos} (the hot path: the intake
+     * decodes frames in place and calls this); every outcome is reported to the sink. The decoder's
+     * slices must stay valid until this returns.
+     */
+    public CommandOutcome onCommand(OrderCommandDecoder cmd, long nowNanos) {
         clock.advance(nowNanos);
         long now = clock.nanos();
+        reclaimOrders();
         received++;
-        observer.onReceived(strategyOf(cmd));
-        switch (cmd.getCommandCase()) {
+        ByteSlice name = cmd.strategy();
+        int strategy = strategyIndex.find(name.bytes(), name.offset(), name.length());
+        observer.onReceived(strategy);
+        CommandOutcome outcome;
+        switch (cmd.commandCase()) {
             case NEW_ORDER:
-                return onNew(cmd.getNewOrder(), now);
+                outcome = onNew(cmd, strategy, now);
+                break;
             case CANCEL_ORDER:
-                return onCancel(cmd.getCancelOrder(), now);
+                outcome = onCancel(cmd, strategy, now);
+                break;
             case REPLACE_ORDER:
-                ReplaceOrder r = cmd.getReplaceOrder();
-                return refuseOther(r.getStrategy(), r.getClientOrderId(), r.getSymbol(), r.getPrice(), r.getQuantity(),
-                        r.getPriceScale(), r.getQtyScale(), RejectReason.REPLACE_NOT_SUPPORTED, now);
+                outcome = onReplace(cmd, strategy, now);
+                break;
             default:
-                return refuseOther("", "", "", 0, 0, 0, 0, RejectReason.EMPTY_COMMAND, now);
+                outcome = refuse(cmd, strategy, RejectReason.EMPTY_COMMAND, now);
         }
+        submitConfirmedReplacements(now);
+        return outcome;
     }
 
-    private int strategyOf(OrderCommand cmd) {
-        switch (cmd.getCommandCase()) {
-            case NEW_ORDER:
-                return risk.strategyId(cmd.getNewOrder().getStrategy());
-            case CANCEL_ORDER:
-                return risk.strategyId(cmd.getCancelOrder().getStrategy());
-            case REPLACE_ORDER:
-                return risk.strategyId(cmd.getReplaceOrder().getStrategy());
-            default:
-                return -1;
+    /**
+     * Handles one order command built with protoc's classes: a convenience for tests and tools
+     * (it serializes the command, then takes the same path as a received frame; allocates).
+     */
+    public CommandOutcome onCommand(OrderCommand cmd, long nowNanos) {
+        byte[] bytes = cmd.toByteArray();
+        if (convenienceDecoder.decode(bytes, 0, bytes.length) != DecodeOutcome.OK) {
+            throw new IllegalStateException("protoc wrote a command the decoder cannot read: " + cmd);
         }
+        return onCommand(convenienceDecoder, nowNanos);
     }
 
-    private CommandOutcome onNew(NewOrder m, long now) {
-        String strategyName = m.getStrategy();
-        int strategy = risk.strategyId(strategyName);
+    private CommandOutcome onNew(OrderCommandDecoder cmd, int strategy, long now) {
         if (strategy < 0) {
-            return refuse(m, RejectReason.UNKNOWN_STRATEGY, now);
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_STRATEGY, now);
         }
-        String clientId = m.getClientOrderId();
-        if (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ORDER_ID) {
-            return refuse(m, RejectReason.INVALID_CLIENT_ORDER_ID, now);
+        ByteSlice clientId = cmd.clientOrderId();
+        if (!isValidClientOrderId(clientId)) {
+            return refuse(cmd, strategy, RejectReason.INVALID_CLIENT_ORDER_ID, now);
         }
-        Tracked existing = byClientId.get(strategy).get(clientId);
-        if (existing != null) {
-            duplicates++;
-            emitReport(existing, null, now, null);
-            return CommandOutcome.DUPLICATE_ANSWERED;
+        int existing = registry.findByClientId(strategy, clientId);
+        if (existing != OrderRegistry.NONE) {
+            return answerDuplicate(existing, now);
         }
-        if (!m.getVenue().isEmpty() && !m.getVenue().equals(venueName)) {
-            return refuse(m, RejectReason.UNKNOWN_VENUE, now);
+        if (!isThisVenue(cmd.venue())) {
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_VENUE, now);
         }
-        Instrument ins = instruments.get(m.getSymbol());
-        if (ins == null) {
-            return refuse(m, RejectReason.UNKNOWN_INSTRUMENT, now);
+        ByteSlice symbol = cmd.symbol();
+        int ins = symbolIndex.find(symbol.bytes(), symbol.offset(), symbol.length());
+        if (ins < 0) {
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_INSTRUMENT, now);
         }
-        Side side = OrderMessages.side(m.getSide());
+        Instrument instrument = instruments[ins];
+        Side side = OrderMessages.sideOf(cmd.side());
         if (side == null) {
-            return refuse(m, RejectReason.INVALID_SIDE, now);
+            return refuse(cmd, strategy, RejectReason.INVALID_SIDE, now);
         }
-        OrderType type = OrderMessages.orderType(m.getType());
+        OrderType type = OrderMessages.orderTypeOf(cmd.type());
         if (type == null) {
-            return refuse(m, RejectReason.INVALID_ORDER_TYPE, now);
+            return refuse(cmd, strategy, RejectReason.INVALID_ORDER_TYPE, now);
         }
-        TimeInForce tif = OrderMessages.timeInForce(m.getTimeInForce());
+        TimeInForce tif = OrderMessages.timeInForceOf(cmd.timeInForce());
         if (tif == null) {
-            return refuse(m, RejectReason.INVALID_TIME_IN_FORCE_VALUE, now);
+            return refuse(cmd, strategy, RejectReason.INVALID_TIME_IN_FORCE_VALUE, now);
         }
-        if (m.getPriceScale() != ins.priceScale() || m.getQtyScale() != ins.qtyScale()) {
-            return refuse(m, RejectReason.SCALE_MISMATCH, now);
+        if (cmd.priceScale() != instrument.priceScale() || cmd.qtyScale() != instrument.qtyScale()) {
+            return refuse(cmd, strategy, RejectReason.SCALE_MISMATCH, now);
         }
-        if (m.getQuantity() <= 0) {
-            return refuse(m, RejectReason.INVALID_QUANTITY, now);
+        long qty = cmd.quantity();
+        if (qty <= 0) {
+            return refuse(cmd, strategy, RejectReason.INVALID_QUANTITY, now);
         }
-        long price = m.getPrice();
-        long stop = m.getStopPrice();
+        long price = cmd.price();
+        long stop = cmd.stopPrice();
         if (price < 0 || stop < 0 || (!type.hasLimitPrice() && price != 0) || (!type.hasStopPrice() && stop != 0)) {
-            return refuse(m, RejectReason.INVALID_PRICE, now);
+            return refuse(cmd, strategy, RejectReason.INVALID_PRICE, now);
         }
-        Order order = new Order(nextOrderId, clientId, strategyName, ins, side, type, tif, m.getQuantity(), price, stop,
-                m.getReduceOnly(), now);
+        if (!notionalFits(instrument, Math.max(price, stop), qty)) {
+            return refuse(cmd, strategy, RejectReason.MAX_ORDER_NOTIONAL_EXCEEDED, now);
+        }
+        Order order = pool.acquire().reuse(nextOrderId, clientId.bytes(), clientId.offset(), clientId.length(),
+                strategyNames[strategy], instrument, side, type, tif, qty, price, stop, cmd.reduceOnly(), now);
         RejectReason why = order.validate();
         if (why == null) {
             why = risk.checkNew(strategy, order);
         }
         if (why != null) {
-            return refuse(m, why, now);
+            pool.release(order);
+            return refuse(cmd, strategy, why, now);
         }
         nextOrderId++;
-        Tracked t = new Tracked(order, strategy);
-        byClientId.get(strategy).put(clientId, t);
-        byOrderId.put(order.orderId(), t);
+        registry.add(strategy, clientId, order, ins, false);
         // Booked before the venue sees it, so the next check already counts its exposure.
         risk.onAccepted(strategy, order);
-        observer.onRouted(strategy, ins);
+        observer.onRouted(strategy, instrument);
         venue.submit(order, now);
         return CommandOutcome.ROUTED;
     }
 
-    private CommandOutcome onCancel(CancelOrder m, long now) {
-        int strategy = risk.strategyId(m.getStrategy());
+    private CommandOutcome onCancel(OrderCommandDecoder cmd, int strategy, long now) {
         if (strategy < 0) {
-            return cancelRefused(m, RejectReason.UNKNOWN_STRATEGY, now);
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_STRATEGY, now);
         }
-        Tracked t = m.getOrderId() != 0 ? byOrderId.get(m.getOrderId()) : byClientId.get(strategy).get(m.getClientOrderId());
-        if (t == null || t.strategy != strategy) {
-            return cancelRefused(m, RejectReason.UNKNOWN_ORDER, now);
+        int slot = cmd.orderId() != 0 ? registry.findByOrderId(cmd.orderId())
+                : registry.findByClientId(strategy, cmd.clientOrderId());
+        if (slot == OrderRegistry.NONE || registry.strategy(slot) != strategy) {
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_ORDER, now);
         }
-        if (!t.order.isOpen()) {
-            return cancelRefusedFor(t, RejectReason.ORDER_NOT_OPEN, now);
+        Order order = registry.order(slot);
+        if (order == null || order.status().isTerminal() || registry.isPending(slot)) {
+            return refuseFor(slot, RejectReason.ORDER_NOT_OPEN, now);
         }
-        RejectReason why = risk.checkCancel(strategy, t.order.orderId());
+        RejectReason why = risk.checkCancel(strategy, order.orderId());
         if (why != null) {
-            return cancelRefusedFor(t, why, now);
+            return refuseFor(slot, why, now);
         }
-        if (!venue.cancel(t.order, now)) {
-            return cancelRefusedFor(t, RejectReason.ORDER_NOT_OPEN, now);
+        if (!venue.cancel(order, now)) {
+            return refuseFor(slot, RejectReason.ORDER_NOT_OPEN, now);
         }
         return CommandOutcome.CANCEL_SENT;
+    }
+
+    private CommandOutcome onReplace(OrderCommandDecoder cmd, int strategy, long now) {
+        if (strategy < 0) {
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_STRATEGY, now);
+        }
+        ByteSlice clientId = cmd.clientOrderId();
+        if (!isValidClientOrderId(clientId)) {
+            return refuse(cmd, strategy, RejectReason.INVALID_CLIENT_ORDER_ID, now);
+        }
+        int existing = registry.findByClientId(strategy, clientId);
+        if (existing != OrderRegistry.NONE) {
+            return answerDuplicate(existing, now);
+        }
+        int orig = registry.findByClientId(strategy, cmd.origClientOrderId());
+        if (orig == OrderRegistry.NONE) {
+            return refuse(cmd, strategy, RejectReason.UNKNOWN_ORDER, now);
+        }
+        if (!isThisVenue(cmd.venue())) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.UNKNOWN_VENUE, now);
+        }
+        int ins = registry.instrument(orig);
+        Instrument instrument = instruments[ins];
+        ByteSlice symbol = cmd.symbol();
+        if (!symbol.isEmpty() && symbolIndex.find(symbol.bytes(), symbol.offset(), symbol.length()) != ins) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.UNKNOWN_ORDER, now);
+        }
+        if (cmd.priceScale() != instrument.priceScale() || cmd.qtyScale() != instrument.qtyScale()) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.SCALE_MISMATCH, now);
+        }
+        long qty = cmd.quantity();
+        if (qty <= 0) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.INVALID_QUANTITY, now);
+        }
+        long price = cmd.price();
+        OrderType type = registry.type(orig);
+        long stop = registry.stopPrice(orig);
+        if (price < 0 || (!type.hasLimitPrice() && price != 0)) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.INVALID_PRICE, now);
+        }
+        if (!notionalFits(instrument, Math.max(price, stop), qty)) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.MAX_ORDER_NOTIONAL_EXCEEDED, now);
+        }
+        Order original = registry.order(orig);
+        if (original == null || original.status().isTerminal() || registry.isPending(orig)
+                || registry.replacedBy(orig) != OrderRegistry.NONE) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.ORDER_NOT_OPEN, now);
+        }
+        Order replacement = pool.acquire().reuse(nextOrderId, clientId.bytes(), clientId.offset(), clientId.length(),
+                strategyNames[strategy], instrument, registry.side(orig), type, registry.timeInForce(orig), qty, price, stop,
+                registry.reduceOnly(orig), now);
+        RejectReason why = replacement.validate();
+        if (why == null) {
+            why = risk.checkReplace(strategy, original.orderId(), qty, price);
+        }
+        if (why != null) {
+            pool.release(replacement);
+            return refuseReplace(cmd, strategy, orig, why, now);
+        }
+        nextOrderId++;
+        int slot = registry.add(strategy, clientId, replacement, ins, true);
+        registry.link(orig, slot);
+        if (!venue.cancel(original, now)) {
+            registry.unlink(orig);
+            failReplacement(slot, RejectReason.ORDER_NOT_OPEN, now);
+            return CommandOutcome.REJECTED;
+        }
+        return CommandOutcome.REPLACE_SENT;
+    }
+
+    /** The existing order's current state answers a repeated client order id. */
+    private CommandOutcome answerDuplicate(int slot, long now) {
+        duplicates++;
+        registry.capture(slot);
+        reporter.orderState(slot, null, now, null);
+        return CommandOutcome.DUPLICATE_ANSWERED;
+    }
+
+    // ------------------------------------------------------------------ replacements
+
+    /** The original's cancel was confirmed: the replacement goes out once the venue call returns. */
+    private void confirmReplacement(int slot) {
+        if (confirmedCount == confirmed.length) {
+            confirmed = Arrays.copyOf(confirmed, confirmedCount * 2);
+        }
+        confirmed[confirmedCount++] = slot;
+    }
+
+    /**
+     * Submits the replacements confirmed during the last venue call, each checked again against
+     * what may have changed while its original's cancel was on its way: the kill switch, the
+     * strategy's HALTED state, and the order's own filters. A submit may confirm further ones.
+     */
+    private void submitConfirmedReplacements(long now) {
+        for (int k = 0; k < confirmedCount; k++) {
+            int slot = confirmed[k];
+            Order order = registry.order(slot);
+            int strategy = registry.strategy(slot);
+            RejectReason why = risk.isKillSwitchEngaged() ? RejectReason.KILL_SWITCH_ENGAGED
+                    : risk.state(strategy) == TradingState.HALTED ? RejectReason.STRATEGY_HALTED : order.validate();
+            if (why != null) {
+                failReplacement(slot, why, now);
+                continue;
+            }
+            registry.markSubmitted(slot);
+            risk.onAccepted(strategy, order);
+            observer.onRouted(strategy, order.instrument());
+            venue.submit(order, now);
+        }
+        confirmedCount = 0;
+    }
+
+    /** The replacement never goes out: REJECTED with {@code why}, reported and remembered for its id. */
+    private void failReplacement(int slot, RejectReason why, long time) {
+        Order order = registry.order(slot);
+        order.reject(why, Math.max(time, order.updatedNanos()));
+        rejected++;
+        rejections[why.ordinal()]++;
+        observer.onRejected(registry.strategy(slot), why);
+        registry.capture(slot);
+        reporter.orderState(slot, null, order.updatedNanos(), null);
+        retire(slot);
     }
 
     // ------------------------------------------------------------------ market data and time
 
     /**
-     * A market event from the bus: moves the gateway's time to its receive time, feeds the paper
-     * venue (which may fill resting orders) and the risk engine's reference prices, and marks the
-     * strategies' positions. Events for instruments not configured are ignored.
+     * A market event from the bus: moves the gateway's time to its receive time, feeds the venue
+     * (the paper venue may fill resting orders) and the risk engine's reference prices, and marks
+     * the strategies' positions. Events for instruments not configured are ignored.
      */
     public void onMarketData(MarketEvent e) {
-        Instrument ins = e.instrument() == null ? null : instruments.get(e.instrument().symbol());
+        Instrument ins = e.instrument() == null ? null : instrument(e.instrument());
         if (ins == null) {
             return;
         }
         clock.advance(e.receiveTimeNanos());
+        reclaimOrders();
         venue.onMarketEvent(e);
         long last = venue.lastPrice(ins);
         risk.onMarketPrice(ins, last, venue.bestBid(ins), venue.bestAsk(ins));
@@ -282,142 +463,199 @@ public final class OrderGateway implements ExecutionListener {
                 p.mark(ins, last);
             }
         }
+        submitConfirmedReplacements(clock.nanos());
     }
 
-    /** Duty-cycle tick: delivers orders and cancels to the paper venue once their latency has elapsed. */
+    /** Duty-cycle tick: the venue delivers what is due (the paper venue: orders and cancels whose latency has elapsed). */
     public void onTime(long nowNanos) {
         clock.advance(nowNanos);
+        reclaimOrders();
         venue.advanceTo(clock.nanos());
+        submitConfirmedReplacements(clock.nanos());
+    }
+
+    private Instrument instrument(Instrument fromEvent) {
+        Integer id = instrumentBySymbol.get(fromEvent.symbol());
+        return id == null ? null : instruments[id];
     }
 
     // ------------------------------------------------------------------ venue reports
 
     @Override
     public void onFill(Order order, Fill fill) {
-        Tracked t = byOrderId.get(order.orderId());
-        if (t == null || t.order != order) {
-            throw new IllegalStateException("fill for an order the gateway never sent: " + order);
-        }
+        int slot = slotOf(order);
+        int strategy = registry.strategy(slot);
+        int ins = registry.instrument(slot);
         fills++;
-        observer.onFill(t.strategy, order.instrument(), fill.qty(), fill.price(), order.filledQty() == fill.qty(),
+        observer.onFill(strategy, order.instrument(), fill.qty(), fill.price(), order.filledQty() == fill.qty(),
                 fill.timeNanos() - order.createdNanos());
         risk.onFill(order.orderId(), fill.qty(), fill.price(), fill.fee());
-        Portfolio p = portfolios[t.strategy];
+        Portfolio p = portfolios[strategy];
         p.applyFill(order, fill);
-        emitReport(t, fill, fill.timeNanos(), null);
-        ExecutionEvent ev = OrderMessages.event(++sequences[t.strategy], clock.nanos(),
-                OrderMessages.positionUpdate(p.position(order.instrument()), order.strategyId(), venueName,
-                        fill.timeNanos()));
-        sink.onExecution(order.strategyId(), ev);
+        registry.capture(slot);
+        reporter.orderState(slot, fill, fill.timeNanos(), null);
+        reporter.position(strategy, ins, p.position(instruments[ins]), fill.timeNanos());
     }
 
     @Override
     public void onOrderUpdate(Order order) {
-        Tracked t = byOrderId.get(order.orderId());
-        if (t == null || t.order != order) {
-            throw new IllegalStateException("update for an order the gateway never sent: " + order);
-        }
+        int slot = slotOf(order);
+        int strategy = registry.strategy(slot);
         OrderStatus s = order.status();
-        if (s == OrderStatus.ACCEPTED && t.reportedStatus != s.ordinal()) {
-            observer.onAcknowledged(t.strategy, order.updatedNanos() - order.createdNanos());
+        if (s == OrderStatus.ACCEPTED && registry.reportedStatus(slot) != s.ordinal()) {
+            observer.onAcknowledged(strategy, order.updatedNanos() - order.createdNanos());
         }
         if (s.isTerminal()) {
             // After a fill the engine has already released it; for canceled, expired or venue-rejected orders this frees the exposure.
             risk.onDone(order.orderId());
         }
-        if (t.reportedStatus == s.ordinal() && t.reportedFilled == order.filledQty()) {
-            return; // the fill report already said this (or a stop trigger changed nothing the wire carries)
+        // A fill report already said this, or a stop trigger changed nothing the wire carries.
+        if (registry.reportedStatus(slot) != s.ordinal() || registry.reportedFilled(slot) != order.filledQty()) {
+            registry.capture(slot);
+            reporter.orderState(slot, null, order.updatedNanos(), null);
         }
-        emitReport(t, null, order.updatedNanos(), null);
-    }
-
-    // ------------------------------------------------------------------ reports
-
-    private void emitReport(Tracked t, Fill fill, long eventTime, RejectReason overrideCode) {
-        Order o = t.order;
-        ExecutionReport r = OrderMessages.executionReport(o, fill, venueName, eventTime);
-        if (overrideCode != null) {
-            r = r.toBuilder().setRejectCode(overrideCode.code()).setRejectReason(overrideCode.name()).build();
-        } else {
-            t.reportedStatus = o.status().ordinal();
-            t.reportedFilled = o.filledQty();
+        if (s.isTerminal()) {
+            int replacement = registry.unlink(slot);
+            if (replacement != OrderRegistry.NONE) {
+                if (s == OrderStatus.CANCELED) {
+                    confirmReplacement(replacement);
+                } else {
+                    failReplacement(replacement, RejectReason.ORDER_NOT_OPEN, order.updatedNanos());
+                }
+            }
+            retire(slot);
         }
-        send(t.strategy, o.strategyId(), r);
     }
 
-    private void send(int strategy, String strategyName, ExecutionReport r) {
-        // Strategies this gateway does not serve get sequence 0: there is no topic sequence to keep for them.
-        long seq = strategy >= 0 ? ++sequences[strategy] : 0;
-        reportsSent++;
-        sink.onExecution(strategyName, OrderMessages.event(seq, clock.nanos(), r));
+    private int slotOf(Order order) {
+        int slot = registry.findByOrderId(order.orderId());
+        if (slot == OrderRegistry.NONE || registry.order(slot) != order) {
+            throw new IllegalStateException("report for an order the gateway does not hold open: " + order);
+        }
+        return slot;
     }
 
-    private CommandOutcome refuse(NewOrder m, RejectReason why, long now) {
-        coreRejections[why.ordinal()]++;
-        observer.onRejected(risk.strategyId(m.getStrategy()), why);
-        return refuse(m, why.code(), why.name(), now);
+    private void retire(int slot) {
+        Order order = registry.retire(slot);
+        pool.retire(order, venue.requestsSent());
+        pool.trimQuarantine(MAX_QUARANTINE);
     }
 
-    private CommandOutcome refuse(NewOrder m, int code, String name, long now) {
-        rejected++;
-        ExecutionReport r = ExecutionReport.newBuilder()
-                .setStrategy(m.getStrategy())
-                .setClientOrderId(m.getClientOrderId())
-                .setVenue(venueName)
-                .setSymbol(m.getSymbol())
-                .setSideValue(m.getSideValue())
-                .setTypeValue(m.getTypeValue())
-                .setTimeInForceValue(m.getTimeInForceValue())
-                .setStatus(io.ttquant.transport.proto.OrderStatus.ORDER_STATUS_REJECTED)
-                .setRejectCode(code)
-                .setRejectReason(name)
-                .setPrice(m.getPrice())
-                .setStopPrice(m.getStopPrice())
-                .setQuantity(m.getQuantity())
-                .setPriceScale(m.getPriceScale())
-                .setQtyScale(m.getQtyScale())
-                .setCashScale(Fixed.CASH_SCALE)
-                .setEventTimeNs(now)
-                .build();
-        send(risk.strategyId(m.getStrategy()), m.getStrategy(), r);
+    private void reclaimOrders() {
+        pool.reclaim(venue.requestsSettled());
+    }
+
+    // ------------------------------------------------------------------ refusals
+
+    private CommandOutcome refuse(OrderCommandDecoder cmd, int strategy, RejectReason why, long now) {
+        count(strategy, why);
+        reporter.refused(cmd, strategy, why, now);
+        return cmd.commandCase() == OrderCommand.CommandCase.CANCEL_ORDER ? CommandOutcome.CANCEL_REJECTED : CommandOutcome.REJECTED;
+    }
+
+    /** A refused cancel of a known order: its current state, with the reason the cancel was refused as its reject code. */
+    private CommandOutcome refuseFor(int slot, RejectReason why, long now) {
+        count(registry.strategy(slot), why);
+        registry.capture(slot);
+        reporter.orderState(slot, null, now, why);
+        return CommandOutcome.CANCEL_REJECTED;
+    }
+
+    /** A refused replace of a known order: REJECTED for the new id, and the original's state with the reason. */
+    private CommandOutcome refuseReplace(OrderCommandDecoder cmd, int strategy, int orig, RejectReason why, long now) {
+        count(strategy, why);
+        reporter.refused(cmd, strategy, why, now);
+        registry.capture(orig);
+        reporter.orderState(orig, null, now, why);
         return CommandOutcome.REJECTED;
     }
 
-    /** Refuses a command that is no new order (a replace, an empty command) with the fields it has. */
-    private CommandOutcome refuseOther(String strategy, String clientId, String symbol, long price, long qty,
-                                       int priceScale, int qtyScale, RejectReason why, long now) {
-        NewOrder m = NewOrder.newBuilder().setStrategy(strategy).setClientOrderId(clientId).setSymbol(symbol)
-                .setPrice(price).setQuantity(qty).setPriceScale(priceScale).setQtyScale(qtyScale).build();
-        return refuse(m, why, now);
+    private void count(int strategy, RejectReason why) {
+        rejected++;
+        rejections[why.ordinal()]++;
+        observer.onRejected(strategy, why);
     }
 
-    private CommandOutcome cancelRefused(CancelOrder m, RejectReason why, long now) {
-        coreRejections[why.ordinal()]++;
-        observer.onRejected(risk.strategyId(m.getStrategy()), why);
-        rejected++;
-        ExecutionReport r = ExecutionReport.newBuilder()
-                .setStrategy(m.getStrategy())
-                .setClientOrderId(m.getClientOrderId())
-                .setOrderId(m.getOrderId())
-                .setVenue(venueName)
-                .setSymbol(m.getSymbol())
-                .setStatus(io.ttquant.transport.proto.OrderStatus.ORDER_STATUS_REJECTED)
-                .setRejectCode(why.code())
-                .setRejectReason(why.name())
-                .setCashScale(Fixed.CASH_SCALE)
-                .setEventTimeNs(now)
-                .build();
-        send(risk.strategyId(m.getStrategy()), m.getStrategy(), r);
-        return CommandOutcome.CANCEL_REJECTED;
+    private boolean isThisVenue(ByteSlice venueField) {
+        return venueField.isEmpty() || venueField.contentEquals(venueNameBytes);
     }
 
-    /** The order's current state, with the reason the cancel was refused as its reject code. */
-    private CommandOutcome cancelRefusedFor(Tracked t, RejectReason why, long now) {
-        coreRejections[why.ordinal()]++;
-        observer.onRejected(t.strategy, why);
-        rejected++;
-        emitReport(t, null, now, why);
-        return CommandOutcome.CANCEL_REJECTED;
+    /** 1 to 36 characters of Binance's set {@code [A-Za-z0-9._:/-]}. */
+    static boolean isValidClientOrderId(ByteSlice id) {
+        int n = id.length();
+        if (n < 1 || n > MAX_CLIENT_ORDER_ID) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = id.byteAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '/' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether twice {@code price x qty} (room for slippage and summed fills) is a notional a long
+     * holds at the cash scale, so that no later arithmetic on this order can overflow. A market
+     * order is valued at the highest price the venue knows.
+     */
+    private boolean notionalFits(Instrument ins, long price, long qty) {
+        long ref = Math.max(price, Math.max(venue.lastPrice(ins), Math.max(venue.bestBid(ins), venue.bestAsk(ins))));
+        if (ref <= 0) {
+            return true;
+        }
+        long hi = Math.multiplyHigh(ref, qty);
+        long lo = ref * qty;
+        if (hi != 0 || lo < 0 || lo > Long.MAX_VALUE / 2) {
+            return false;
+        }
+        int productScale = ins.priceScale() + ins.qtyScale();
+        return productScale >= Fixed.CASH_SCALE || lo * 2 <= Long.MAX_VALUE / Fixed.pow10(Fixed.CASH_SCALE - productScale);
+    }
+
+    // ------------------------------------------------------------------ kill switch
+
+    /**
+     * Engages the global kill switch at {@code nowNanos}: every new order and replace is refused
+     * (KILL_SWITCH_ENGAGED) until {@link #releaseKillSwitch}, and a cancel goes to the venue for every
+     * order not yet terminal (acknowledged or still on its way). Returns how many cancels were sent.
+     * Idempotent: engaging again re-sends cancels for orders still open.
+     */
+    public int engageKillSwitch(String reason, long nowNanos) {
+        clock.advance(nowNanos);
+        long now = clock.nanos();
+        reclaimOrders();
+        killCount = 0;
+        risk.engage(reason == null || reason.isBlank() ? "kill switch" : reason, killCollector);
+        int sent = 0;
+        for (int k = 0; k < killCount; k++) {
+            int slot = registry.findByOrderId(killList[k]);
+            Order order = slot == OrderRegistry.NONE ? null : registry.order(slot);
+            if (order != null && !order.status().isTerminal() && venue.cancel(order, now)) {
+                sent++;
+            }
+        }
+        submitConfirmedReplacements(now);
+        return sent;
+    }
+
+    private void addToKillList(long orderId) {
+        if (killCount == killList.length) {
+            killList = Arrays.copyOf(killList, killCount * 2);
+        }
+        killList[killCount++] = orderId;
+    }
+
+    /** Lets new orders through again (orders canceled by the kill switch stay canceled). */
+    public void releaseKillSwitch() {
+        risk.release();
+    }
+
+    public boolean isKillSwitchEngaged() {
+        return risk.isKillSwitchEngaged();
     }
 
     // ------------------------------------------------------------------ reads for metrics and tests
@@ -438,71 +676,55 @@ public final class OrderGateway implements ExecutionListener {
         return (PaperVenue) venue;
     }
 
-    // ------------------------------------------------------------------ kill switch
-
-    /**
-     * Engages the global kill switch at {@code nowNanos}: every new order and replace is refused
-     * (KILL_SWITCH) until {@link #releaseKillSwitch}, and a cancel goes to the venue for every open
-     * order. Returns how many cancels were sent. Idempotent: engaging again re-sends cancels for
-     * orders still open.
-     */
-    public int engageKillSwitch(String reason, long nowNanos) {
-        clock.advance(nowNanos);
-        long now = clock.nanos();
-        long[] ids = new long[risk.openOrders()];
-        int[] n = {0};
-        risk.engage(reason == null || reason.isBlank() ? "kill switch" : reason, id -> {
-            if (n[0] < ids.length) {
-                ids[n[0]++] = id;
-            }
-        });
-        int sent = 0;
-        for (int i = 0; i < n[0]; i++) {
-            Tracked t = byOrderId.get(ids[i]);
-            if (t != null && t.order.isOpen() && venue.cancel(t.order, now)) {
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    /** Lets new orders through again (open orders canceled by the kill switch stay canceled). */
-    public void releaseKillSwitch() {
-        risk.release();
-    }
-
-    public boolean isKillSwitchEngaged() {
-        return risk.isKillSwitchEngaged();
-    }
-
     /** The strategy's position in {@code symbol} (null for an unknown strategy or symbol). */
     public Position position(String strategy, String symbol) {
         int s = risk.strategyId(strategy);
-        Instrument ins = instruments.get(symbol);
-        return s < 0 || ins == null ? null : portfolios[s].position(ins);
+        Integer ins = instrumentBySymbol.get(symbol);
+        return s < 0 || ins == null ? null : portfolios[s].position(instruments[ins]);
     }
 
-    /** The order the strategy sent under {@code clientOrderId}, or null. */
+    /**
+     * The strategy's order with {@code clientOrderId} while it is not terminal (or a replacement
+     * waiting to go out), else null: a terminal order's object is reused, only its final state is
+     * kept ({@link #orderStatus}).
+     */
     public Order order(String strategy, String clientOrderId) {
+        int slot = slotOf(strategy, clientOrderId);
+        return slot == OrderRegistry.NONE ? null : registry.order(slot);
+    }
+
+    /** The status of the strategy's order with {@code clientOrderId}, or null when the gateway does not (or no longer) remembers it. */
+    public OrderStatus orderStatus(String strategy, String clientOrderId) {
+        int slot = slotOf(strategy, clientOrderId);
+        if (slot == OrderRegistry.NONE) {
+            return null;
+        }
+        registry.capture(slot);
+        return registry.status(slot);
+    }
+
+    private int slotOf(String strategy, String clientOrderId) {
         int s = risk.strategyId(strategy);
-        Tracked t = s < 0 ? null : byClientId.get(s).get(clientOrderId);
-        return t == null ? null : t.order;
+        if (s < 0 || clientOrderId == null) {
+            return OrderRegistry.NONE;
+        }
+        return registry.findByClientId(s, new ByteSlice().set(clientOrderId.getBytes(StandardCharsets.UTF_8)));
     }
 
     public long received() {
         return received;
     }
 
-    /** Commands refused, by the gateway or the risk engine (new orders, replaces and cancels). */
+    /** Commands refused, by the gateway or the risk engine (new orders, replaces and cancels), and replacements refused when their original's cancel came back. */
     public long rejected() {
         return rejected;
     }
 
     /** Refusals with this wire code ({@link RejectReason} code). */
     public long rejections(int code) {
-        for (RejectReason r : RejectReason.values()) {
+        for (RejectReason r : REASONS) {
             if (r.code() == code) {
-                return coreRejections[r.ordinal()];
+                return rejections[r.ordinal()];
             }
         }
         return 0;
@@ -517,11 +739,34 @@ public final class OrderGateway implements ExecutionListener {
     }
 
     public long reportsSent() {
-        return reportsSent;
+        return reporter.sent();
+    }
+
+    /** Orders the gateway remembers: open ones, replacements waiting for a cancel, and terminal ones in the windows. */
+    public int rememberedOrders() {
+        return registry.size();
+    }
+
+    /** The terminal client order ids remembered per strategy. */
+    public int idempotencyWindow() {
+        return registry.window();
+    }
+
+    /** Order objects created since start (stops growing once the pool covers the peak). */
+    public long ordersCreated() {
+        return pool.created();
     }
 
     /** The gateway's current time. */
     public long nanos() {
         return clock.nanos();
+    }
+
+    OrderRegistry registry() {
+        return registry;
+    }
+
+    OrderPool pool() {
+        return pool;
     }
 }

@@ -100,4 +100,19 @@ public final class PaperVenue implements GatewayVenue {
     public int pendingArrivals() {
         return exchange.pendingArrivalCount();
     }
+
+    /** Orders and cancels handed to the matching engine since start. */
+    @Override
+    public long requestsSent() {
+        return submitted + cancelsSent;
+    }
+
+    /**
+     * Orders and cancels the matching engine has taken in: it handles them in the order they were
+     * sent, and keeps a terminal order nowhere once the listener has been told.
+     */
+    @Override
+    public long requestsSettled() {
+        return submitted + cancelsSent - exchange.pendingArrivalCount();
+    }
 }

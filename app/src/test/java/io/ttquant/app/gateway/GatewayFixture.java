@@ -15,13 +15,14 @@ import io.ttquant.transport.proto.ExecutionReport;
 import io.ttquant.transport.proto.NewOrder;
 import io.ttquant.transport.proto.OrderCommand;
 import io.ttquant.transport.proto.OrderType;
+import io.ttquant.transport.proto.ReplaceOrder;
 import io.ttquant.transport.proto.TimeInForce;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Test wiring for the gateway: one instrument (tick 0.05, step 0.002), one strategy "alpha" with
- * known limits, a zero-latency paper venue filling resting limits on touch, a recording sink, and builders for order commands.
+ * known limits, a zero-latency paper venue filling resting limits on touch (or other fill models), a recording sink that
+ * checks every event's bytes against protoc's, and builders for order commands.
  * It holds no assertions of its own.
  */
 final class GatewayFixture {
@@ -30,8 +31,9 @@ final class GatewayFixture {
     static final Instrument INS = Instrument.builder("BTCUSDT").tickSize("0.05").stepSize("0.002").minQty("0.002")
             .maxQty("100").minNotional("5").build();
 
-    final List<String> topics = new ArrayList<>();
-    final List<ExecutionEvent> events = new ArrayList<>();
+    final RecordingSink sink = new RecordingSink();
+    final List<String> topics = sink.names;
+    final List<ExecutionEvent> events = sink.events;
     final OrderGateway gateway;
     private final TradeTick trade = new TradeTick();
     private final QuoteTick quote = new QuoteTick();
@@ -40,6 +42,11 @@ final class GatewayFixture {
     private long tradeId;
 
     GatewayFixture() {
+        this(ExchangeConfig.builder().limitFillRule(LimitFillRule.TOUCH).build(), OrderGateway.DEFAULT_IDEMPOTENCY_WINDOW);
+    }
+
+    /** The same wiring with other fill models (latency...) and idempotency window. */
+    GatewayFixture(ExchangeConfig paper, int idempotencyWindow) {
         RiskLimits limits = RiskLimits.builder()
                 .instrument(InstrumentLimits.of(INS).maxOrderQty(INS.qty("10")).maxPosition(INS.qty("5"))
                         .collarPpm(100_000).build())
@@ -47,10 +54,7 @@ final class GatewayFixture {
                 .strategy(StrategyLimits.named("beta").build())
                 .duplicateGuard(0, 16)
                 .build();
-        gateway = new OrderGateway(limits, ExchangeConfig.builder().limitFillRule(LimitFillRule.TOUCH).build(), (s, e) -> {
-            topics.add(s);
-            events.add(e);
-        }, T0);
+        gateway = new OrderGateway(limits, OrderGateway.paperVenue(paper), sink, GatewayObserver.NONE, idempotencyWindow, T0);
     }
 
     void trade(String price, String qty) {
@@ -77,6 +81,19 @@ final class GatewayFixture {
         return OrderCommand.newBuilder().setSequence(++seq).setSendTimeNs(now).setNewOrder(order).build();
     }
 
+    /** Moves time forward by {@code nanos} and lets the venue deliver what is due. */
+    void advance(long nanos) {
+        now += nanos;
+        gateway.onTime(now);
+    }
+
+    OrderCommand replace(String clientOrderId, String origClientOrderId, String price, String qty) {
+        return OrderCommand.newBuilder().setSequence(++seq).setSendTimeNs(now).setReplaceOrder(ReplaceOrder.newBuilder()
+                .setStrategy(STRATEGY).setClientOrderId(clientOrderId).setOrigClientOrderId(origClientOrderId)
+                .setSymbol(INS.symbol()).setVenue("paper").setPrice(INS.price(price)).setQuantity(INS.qty(qty))
+                .setPriceScale(INS.priceScale()).setQtyScale(INS.qtyScale())).build();
+    }
+
     OrderCommand cancel(String clientOrderId) {
         return OrderCommand.newBuilder().setSequence(++seq).setSendTimeNs(now).setCancelOrder(CancelOrder.newBuilder()
                 .setStrategy(STRATEGY).setClientOrderId(clientOrderId).setSymbol(INS.symbol()).setVenue("paper")).build();
@@ -100,17 +117,14 @@ final class GatewayFixture {
     }
 
     List<ExecutionReport> reports() {
-        List<ExecutionReport> out = new ArrayList<>();
-        for (ExecutionEvent e : events) {
-            if (e.hasReport()) {
-                out.add(e.getReport());
-            }
-        }
-        return out;
+        return sink.reports();
+    }
+
+    List<ExecutionReport> reports(String clientOrderId) {
+        return sink.reports(clientOrderId);
     }
 
     ExecutionReport lastReport() {
-        List<ExecutionReport> r = reports();
-        return r.isEmpty() ? null : r.get(r.size() - 1);
+        return sink.lastReport();
     }
 }

@@ -188,15 +188,44 @@ class OrderGatewayTest {
     }
 
     @Test
-    void shouldRejectReplaceAsNotSupportedAndEmptyCommand() {
+    void shouldRefuseReplaceOfUnknownOrderAndEmptyCommand() {
         OrderCommand replace = OrderCommand.newBuilder().setReplaceOrder(ReplaceOrder.newBuilder()
                 .setStrategy(STRATEGY).setClientOrderId("r2").setOrigClientOrderId("r1")).build();
         assertThat(f.send(replace)).isEqualTo(CommandOutcome.REJECTED);
-        assertThat(f.lastReport().getRejectCode()).isEqualTo(RejectReason.REPLACE_NOT_SUPPORTED.code());
+        assertThat(f.lastReport().getRejectCode()).isEqualTo(RejectReason.UNKNOWN_ORDER.code());
         assertThat(f.lastReport().getClientOrderId()).isEqualTo("r2");
 
         assertThat(f.send(OrderCommand.newBuilder().setSequence(7).build())).isEqualTo(CommandOutcome.REJECTED);
         assertThat(f.lastReport().getRejectCode()).isEqualTo(RejectReason.EMPTY_COMMAND.code());
+        assertThat(f.gateway.paperVenue().submitted()).isZero();
+    }
+
+    @Test
+    void shouldRejectClientOrderIdsOutsideBinancesCharacterSet() {
+        expectReject(b -> b.setClientOrderId("has space"), RejectReason.INVALID_CLIENT_ORDER_ID.code());
+        expectReject(b -> b.setClientOrderId("ü"), RejectReason.INVALID_CLIENT_ORDER_ID.code());
+        assertThat(f.send(limitBuy("A-z_0.9:/x", "99.50", "1").build())).isEqualTo(CommandOutcome.ROUTED);
+        assertThat(f.send(limitBuy("x".repeat(36), "99.50", "1").build())).isEqualTo(CommandOutcome.ROUTED);
+    }
+
+    @Test
+    void shouldEchoTheCommandOfAnUnknownStrategyInItsRejectionWithSequenceZero() {
+        f.send(limitBuy("g1", "99.50", "1").setStrategy("ghost").build());
+        ExecutionEvent event = f.events.get(f.events.size() - 1);
+        assertThat(event.getSequence()).isZero();
+        assertThat(event.getReport().getStrategy()).isEqualTo("ghost");
+        assertThat(event.getReport().getClientOrderId()).isEqualTo("g1");
+        assertThat(event.getReport().getPrice()).isEqualTo(INS.price("99.50"));
+        assertThat(f.topics.get(f.topics.size() - 1)).isEqualTo("ghost");
+        assertThat(f.sink.strategies.get(f.sink.strategies.size() - 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldRefuseOrdersWhoseNotionalCannotBeComputedInsteadOfOverflowing() {
+        expectReject(b -> b.setType(OrderType.ORDER_TYPE_MARKET).setPrice(0).setQuantity(Long.MAX_VALUE - 1),
+                RejectReason.MAX_ORDER_NOTIONAL_EXCEEDED.code());
+        expectReject(b -> b.setPrice(Long.MAX_VALUE / 100 * 100).setQuantity(INS.qty("1")),
+                RejectReason.MAX_ORDER_NOTIONAL_EXCEEDED.code());
         assertThat(f.gateway.paperVenue().submitted()).isZero();
     }
 

@@ -31,7 +31,8 @@ class PaperVenueLatencyTest {
                 .duplicateGuard(0, 16)
                 .build();
         OrderGateway gw = new OrderGateway(limits,
-                ExchangeConfig.builder().latency(LatencyModel.constant(LATENCY)).build(), (s, e) -> events.add(e), T0);
+                ExchangeConfig.builder().latency(LatencyModel.constant(LATENCY)).build(),
+                ExecutionSink.decoding((s, e) -> events.add(e)), T0);
 
         OrderCommand first = OrderCommand.newBuilder().setNewOrder(limitBuy("a", "99.50", "1")).build();
         assertThat(gw.onCommand(first, T0 + 1)).isEqualTo(CommandOutcome.ROUTED);

@@ -88,6 +88,71 @@ class ZmqGatewayTransportTest {
     }
 
     @Test
+    void shouldCountMultiPartAndOversizedFramesAsMalformedAndKeepReading() throws Exception {
+        try (ZContext ctx = new ZContext()) {
+            RiskLimits limits = RiskLimits.builder().instrument(InstrumentLimits.of(INS).build())
+                    .strategy(StrategyLimits.named("alpha").build()).rejectWithoutReference(false).build();
+            OrderGateway gateway = new OrderGateway(limits, ExchangeConfig.defaults(), new CountingSink(), T0);
+            try (ZmqGatewayTransport transport = new ZmqGatewayTransport(ctx, "tcp://127.0.0.1:0", gateway, 64)) {
+                ZMQ.Socket push = ctx.createSocket(SocketType.PUSH);
+                push.setLinger(0);
+                push.connect(transport.endpoint());
+                push.send(new byte[] {1, 2}, ZMQ.SNDMORE);
+                push.send(new byte[] {3}, 0);
+                push.send(new byte[ZmqGatewayTransport.MAX_FRAME_BYTES + 1], 0);
+                byte[] order = OrderCommand.newBuilder().setNewOrder(limitBuy("m1", "99.50", "1")).build().toByteArray();
+                push.send(order, 0);
+                long start = System.nanoTime();
+                while (transport.intake().frames() < 3 && System.nanoTime() - start < DEADLINE_NANOS) {
+                    if (transport.doWork(T0 + 1) == 0) {
+                        Thread.onSpinWait();
+                    }
+                }
+                assertThat(transport.intake().frames()).isEqualTo(3);
+                assertThat(transport.intake().malformed()).isEqualTo(2);
+                assertThat(gateway.paperVenue().submitted()).isEqualTo(1);
+                ctx.destroySocket(push);
+            }
+        }
+    }
+
+    @Test
+    void shouldPublishReportsOfUnservedStrategiesOnTheirOwnTopicAndDropUnusableNames() throws Exception {
+        try (ZContext ctx = new ZContext()) {
+            ZmqPublisher pub = new ZmqPublisher(ctx, new ZmqPublisher.Config().endpoint("tcp://127.0.0.1:0").venue("paper"), () -> T0);
+            try {
+                ZmqExecutionPublisher sink = new ZmqExecutionPublisher(pub);
+                ZMQ.Socket sub = ctx.createSocket(SocketType.SUB);
+                sub.setLinger(0);
+                sub.setReceiveTimeOut(50);
+                sub.subscribe("exec.".getBytes(StandardCharsets.US_ASCII));
+                sub.connect(pub.endpoint());
+                byte[] ghost = "xxghost".getBytes(StandardCharsets.US_ASCII);
+                byte[] bad = "a b".getBytes(StandardCharsets.US_ASCII);
+                byte[] payload = {9, 8, 7, 6};
+                String topic = null;
+                byte[] received = null;
+                long start = System.nanoTime();
+                while (topic == null && System.nanoTime() - start < DEADLINE_NANOS) {
+                    sink.onExecution(-1, bad, 0, bad.length, payload, 0, payload.length);
+                    sink.onExecution(-1, ghost, 2, 5, payload, 1, 2);
+                    byte[] t = sub.recv();
+                    if (t != null) {
+                        topic = new String(t, StandardCharsets.US_ASCII);
+                        received = sub.recv();
+                    }
+                }
+                assertThat(topic).isEqualTo("exec.ghost");
+                assertThat(received).containsExactly(8, 7);
+                assertThat(sink.published()).isPositive().isEqualTo(sink.dropped());
+                ctx.destroySocket(sub);
+            } finally {
+                pub.close();
+            }
+        }
+    }
+
+    @Test
     void shouldDropReportsForStrategyNamesThatCannotBeTopics() {
         assertThat(ZmqExecutionPublisher.isTopicName("alpha-1.x:y_z")).isTrue();
         assertThat(ZmqExecutionPublisher.isTopicName("")).isFalse();

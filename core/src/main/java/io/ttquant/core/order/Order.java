@@ -1,6 +1,7 @@
 package io.ttquant.core.order;
 
 import io.ttquant.core.instrument.Instrument;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An order and its life cycle. Strategies read it; only the venue that owns it (the simulated
@@ -10,20 +11,31 @@ import io.ttquant.core.instrument.Instrument;
  *
  * <p>Prices are raw at the instrument's price scale ({@code 0} when not applicable), quantities
  * raw at its quantity scale.
+ *
+ * <p>An owner that must not allocate per order (the gateway) may pool orders: {@link #blank()}
+ * makes one, {@link #reuse} turns it into a fresh NEW order, keeping the client order id as bytes
+ * that become a {@code String} only when {@link #clientOrderId()} is asked for. The owner must
+ * make sure that nothing still refers to an order it reuses; an order built by the constructor
+ * behaves exactly as before.
  */
 public final class Order {
-    private final long orderId;
-    private final String clientOrderId;
-    private final String strategyId;
-    private final Instrument instrument;
-    private final Side side;
-    private final OrderType type;
-    private final TimeInForce timeInForce;
-    private final long price;
-    private final long stopPrice;
-    private final long quantity;
-    private final boolean reduceOnly;
-    private final long createdNanos;
+    /** Binance's limit on a client order id; longer ids cannot be kept by {@link #reuse}. */
+    public static final int MAX_CLIENT_ORDER_ID_BYTES = 36;
+
+    private long orderId;
+    private String clientOrderId;
+    private byte[] clientOrderIdBytes;
+    private int clientOrderIdLength;
+    private String strategyId;
+    private Instrument instrument;
+    private Side side;
+    private OrderType type;
+    private TimeInForce timeInForce;
+    private long price;
+    private long stopPrice;
+    private long quantity;
+    private boolean reduceOnly;
+    private long createdNanos;
 
     private OrderStatus status = OrderStatus.NEW;
     private RejectReason reason;
@@ -51,12 +63,59 @@ public final class Order {
         this.updatedNanos = createdNanos;
     }
 
+    /** An order for a pool: it has no terms and must go through {@link #reuse} before any other use. */
+    public static Order blank() {
+        return new Order(0, null, null, null, null, null, null, 0, 0, 0, false, 0);
+    }
+
+    /**
+     * Makes this order a fresh NEW order with these terms, forgetting everything about its previous
+     * life (status, reason, fills, fees, trigger, reservation). The client order id is copied from
+     * {@code clientOrderId[offset, offset + length)}, ASCII of at most
+     * {@value #MAX_CLIENT_ORDER_ID_BYTES} bytes. Allocates nothing.
+     *
+     * @throws IllegalArgumentException for a client order id longer than {@value #MAX_CLIENT_ORDER_ID_BYTES} bytes (a caller bug)
+     */
+    public Order reuse(long orderId, byte[] clientOrderId, int offset, int length, String strategyId,
+                       Instrument instrument, Side side, OrderType type, TimeInForce timeInForce, long quantity,
+                       long price, long stopPrice, boolean reduceOnly, long createdNanos) {
+        if (length < 0 || length > MAX_CLIENT_ORDER_ID_BYTES) {
+            throw new IllegalArgumentException("client order id of " + length + " bytes");
+        }
+        if (clientOrderIdBytes == null) {
+            clientOrderIdBytes = new byte[MAX_CLIENT_ORDER_ID_BYTES];
+        }
+        System.arraycopy(clientOrderId, offset, clientOrderIdBytes, 0, length);
+        this.clientOrderIdLength = length;
+        this.clientOrderId = null;
+        this.orderId = orderId;
+        this.strategyId = strategyId;
+        this.instrument = instrument;
+        this.side = side;
+        this.type = type;
+        this.timeInForce = timeInForce;
+        this.quantity = quantity;
+        this.price = price;
+        this.stopPrice = stopPrice;
+        this.reduceOnly = reduceOnly;
+        this.createdNanos = createdNanos;
+        this.updatedNanos = createdNanos;
+        this.status = OrderStatus.NEW;
+        this.reason = null;
+        this.filledQty = 0;
+        this.filledNotional = 0;
+        this.feesPaid = 0;
+        this.triggered = false;
+        this.reserved = 0;
+        return this;
+    }
+
     /**
      * A fresh NEW copy of this order's request (same ids and terms), for the venue to own: the
      * strategy's order then follows the venue's reports one by one, as it does in live trading.
      */
     public Order copyRequest() {
-        return new Order(orderId, clientOrderId, strategyId, instrument, side, type, timeInForce, quantity, price,
+        return new Order(orderId, clientOrderId(), strategyId, instrument, side, type, timeInForce, quantity, price,
                 stopPrice, reduceOnly, createdNanos);
     }
 
@@ -152,7 +211,11 @@ public final class Order {
         return orderId;
     }
 
+    /** The client order id; for a reused order it is built from its bytes on the first call (allocates once). */
     public String clientOrderId() {
+        if (clientOrderId == null && clientOrderIdBytes != null) {
+            clientOrderId = new String(clientOrderIdBytes, 0, clientOrderIdLength, StandardCharsets.US_ASCII);
+        }
         return clientOrderId;
     }
 
@@ -257,7 +320,10 @@ public final class Order {
 
     @Override
     public String toString() {
-        return "Order{" + orderId + " " + clientOrderId + " " + side + " " + type + " " + timeInForce + " "
+        if (instrument == null) {
+            return "Order{blank}";
+        }
+        return "Order{" + orderId + " " + clientOrderId() + " " + side + " " + type + " " + timeInForce + " "
                 + instrument.formatQty(quantity) + " " + instrument
                 + (type.hasLimitPrice() ? " @" + instrument.formatPrice(price) : "")
                 + (type.hasStopPrice() ? " stop " + instrument.formatPrice(stopPrice) : "")

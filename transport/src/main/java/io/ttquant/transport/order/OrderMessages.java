@@ -25,8 +25,9 @@ import io.ttquant.transport.proto.ReplaceOrder;
  * CancelOrder, ReplaceOrder (in an OrderCommand), ExecutionReport and PositionUpdate (in an
  * ExecutionEvent). It also maps each core enum to its wire enum and back.
  *
- * <p>This path is not hot: order traffic is orders of magnitude below market data. So it uses
- * the protoc-generated builders, and every call allocates. The mappings are total for core
+ * <p>The message builders use the protoc-generated classes and allocate: they serve clients,
+ * tests and tools. The gateway's hot path uses the flyweight codec in
+ * {@code io.ttquant.transport.codec} and only the enum mappings here, which never allocate. The mappings are total for core
  * values. A wire value with no core meaning (UNSPECIFIED, or a number this version does not
  * know) maps to {@code null}, and the caller rejects it. Nothing here throws for wire input.
  * Stateless.
@@ -302,6 +303,66 @@ public final class OrderMessages {
             default:
                 return null;
         }
+    }
+
+    /** The core side of a wire number, or null for 0 or a number this version does not know. */
+    public static Side sideOf(int wire) {
+        return wire == io.ttquant.transport.proto.Side.SIDE_BUY_VALUE ? Side.BUY
+                : wire == io.ttquant.transport.proto.Side.SIDE_SELL_VALUE ? Side.SELL : null;
+    }
+
+    /** The core order type of a wire number, or null for 0 or an unknown number. */
+    public static OrderType orderTypeOf(int wire) {
+        switch (wire) {
+            case io.ttquant.transport.proto.OrderType.ORDER_TYPE_MARKET_VALUE:
+                return OrderType.MARKET;
+            case io.ttquant.transport.proto.OrderType.ORDER_TYPE_LIMIT_VALUE:
+                return OrderType.LIMIT;
+            case io.ttquant.transport.proto.OrderType.ORDER_TYPE_STOP_MARKET_VALUE:
+                return OrderType.STOP_MARKET;
+            case io.ttquant.transport.proto.OrderType.ORDER_TYPE_STOP_LIMIT_VALUE:
+                return OrderType.STOP_LIMIT;
+            default:
+                return null;
+        }
+    }
+
+    /** The core time in force of a wire number, or null for 0 or an unknown number. */
+    public static TimeInForce timeInForceOf(int wire) {
+        switch (wire) {
+            case io.ttquant.transport.proto.TimeInForce.TIME_IN_FORCE_GTC_VALUE:
+                return TimeInForce.GTC;
+            case io.ttquant.transport.proto.TimeInForce.TIME_IN_FORCE_IOC_VALUE:
+                return TimeInForce.IOC;
+            case io.ttquant.transport.proto.TimeInForce.TIME_IN_FORCE_FOK_VALUE:
+                return TimeInForce.FOK;
+            case io.ttquant.transport.proto.TimeInForce.TIME_IN_FORCE_GTX_VALUE:
+                return TimeInForce.GTX;
+            default:
+                return null;
+        }
+    }
+
+    /** The wire number of a side; 0 (UNSPECIFIED) for null. */
+    public static int wireValue(Side side) {
+        return side(side).getNumber();
+    }
+
+    public static int wireValue(OrderType type) {
+        return orderType(type).getNumber();
+    }
+
+    public static int wireValue(TimeInForce tif) {
+        return timeInForce(tif).getNumber();
+    }
+
+    public static int wireValue(OrderStatus status) {
+        return orderStatus(status).getNumber();
+    }
+
+    /** The wire number of a liquidity side; 0 (UNSPECIFIED) for null. */
+    public static int wireValue(LiquiditySide side) {
+        return liquidity(side).getNumber();
     }
 
     /** The reject reason with this wire code, or null for 0 or an unknown code. */

@@ -33,6 +33,31 @@ class OrderMessagesTest {
     private final Instrument btc = Instrument.builder("BTCUSDT").tickSize("0.01").stepSize("0.00001").minNotional("5").build();
 
     @Test
+    void shouldMapWireNumbersToCoreEnumsAndBackWithoutTheGeneratedEnums() {
+        for (Side s : Side.values()) {
+            assertThat(OrderMessages.sideOf(OrderMessages.wireValue(s))).isEqualTo(s);
+        }
+        for (OrderType t : OrderType.values()) {
+            assertThat(OrderMessages.orderTypeOf(OrderMessages.wireValue(t))).isEqualTo(t);
+        }
+        for (TimeInForce t : TimeInForce.values()) {
+            assertThat(OrderMessages.timeInForceOf(OrderMessages.wireValue(t))).isEqualTo(t);
+        }
+        for (OrderStatus s : OrderStatus.values()) {
+            assertThat(OrderMessages.orderStatus(io.ttquant.transport.proto.OrderStatus.forNumber(OrderMessages.wireValue(s))))
+                    .isEqualTo(s);
+        }
+        assertThat(OrderMessages.wireValue((Side) null)).isZero();
+        assertThat(OrderMessages.wireValue((LiquiditySide) null)).isZero();
+        assertThat(OrderMessages.wireValue(LiquiditySide.MAKER)).isEqualTo(Liquidity.LIQUIDITY_MAKER_VALUE);
+        for (int unknown : new int[] {0, -1, 5, 99, Integer.MIN_VALUE}) {
+            assertThat(OrderMessages.sideOf(unknown)).isNull();
+            assertThat(OrderMessages.orderTypeOf(unknown)).isNull();
+            assertThat(OrderMessages.timeInForceOf(unknown)).isNull();
+        }
+    }
+
+    @Test
     void shouldMapEveryCoreEnumValueToADistinctWireValueAndBack() {
         Set<Object> wire = new HashSet<>();
         for (Side s : Side.values()) {

@@ -1,0 +1,387 @@
+package io.ttquant.app.gateway;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ttquant.app.ServiceStartException;
+import io.ttquant.app.metrics.MetricsEndpoint;
+import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.marketdata.MarketDataKind;
+import io.ttquant.core.time.Clock;
+import io.ttquant.transport.Topics;
+import io.ttquant.transport.codec.MarketDataDecoder;
+import io.ttquant.transport.codec.SymbolTable;
+import io.ttquant.transport.zmq.ZmqMarketDataAdapter;
+import io.ttquant.transport.zmq.ZmqPublisher;
+import io.ttquant.transport.zmq.ZmqSubscriber;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.zeromq.ZContext;
+
+/**
+ * The gateway process ({@code ttquant gateway}): one gateway thread that owns the
+ * {@link OrderGateway} and every ZeroMQ socket, and runs a duty cycle: market data from the bus
+ * (SUB, only the configured symbols) into {@link OrderGateway#onMarketData}, order commands from
+ * the PULL socket with the clock's time (which also lets the paper venue deliver what its latency
+ * held back), operator requests from a bounded queue, and the metric gauges sampled at most once a
+ * second. Reports leave on the PUB socket ({@code exec.<strategy>}). Beside it: the Prometheus
+ * endpoint and, when an admin token is configured, the {@link GatewayAdminEndpoint}.
+ *
+ * <p>Nothing but the gateway thread touches the gateway, its sockets or its venue: the admin
+ * endpoint's threads go through {@link GatewayControl}, whose requests are carried out on the
+ * gateway thread; the scrape thread reads the samples {@link GatewayMetrics} published. Time comes
+ * from the injected clock ({@code SystemEpochClock} in production). {@link #start} returns once
+ * every port is bound (a port in use is a {@link ServiceStartException} with one line);
+ * {@link #close()} stops the thread and releases every socket and port.
+ */
+public final class GatewayService implements GatewayControl, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(GatewayService.class.getName());
+    /** Operator requests waiting for the gateway thread at most; more are refused. */
+    static final int TASK_QUEUE_CAPACITY = 64;
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final GatewayMetrics metrics;
+    private final ZContext zmq = new ZContext(1);
+    private final ArrayBlockingQueue<Task<?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile String ordersEndpoint;
+    private volatile String executionsEndpoint;
+    private volatile Throwable failure;
+    private MetricsEndpoint metricsEndpoint;
+    private GatewayAdminEndpoint admin;
+    private boolean closed;
+
+    /** A request carried out on the gateway thread. */
+    private static final class Task<T> {
+        final Function<OrderGateway, T> action;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Task(Function<OrderGateway, T> action) {
+            this.action = action;
+        }
+
+        void run(OrderGateway gateway) {
+            try {
+                result.complete(action.apply(gateway));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private GatewayService(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.metrics = new GatewayMetrics(registry, config.strategyNames(), config.instruments());
+        this.thread = new Thread(this::run, "ttquant-gateway");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts the gateway: binds the order and execution sockets, connects to the market data, serves
+     * metrics and (with a token) the admin endpoint, and logs where. Returns once all are up.
+     *
+     * @throws ServiceStartException when a port cannot be bound or the gateway cannot be built (one line)
+     */
+    public static GatewayService start(GatewayConfig config, Clock clock) {
+        GatewayService service = new GatewayService(config, clock);
+        try {
+            service.startAll();
+            return service;
+        } catch (RuntimeException | Error e) {
+            service.close();
+            if (e instanceof ServiceStartException s) {
+                throw s;
+            }
+            throw new ServiceStartException("gateway did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() {
+        thread.start();
+        try {
+            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof ServiceStartException s ? s
+                    : new ServiceStartException("gateway did not start: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new ServiceStartException("gateway did not start within " + START_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException("interrupted while the gateway was starting", e);
+        }
+        if (config.metricsPort() >= 0) {
+            try {
+                metricsEndpoint = MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), registry);
+            } catch (UncheckedIOException e) {
+                throw new ServiceStartException("gateway did not start: " + e.getMessage(), e);
+            }
+        }
+        if (config.adminToken() != null) {
+            admin = GatewayAdminEndpoint.start(config.adminPort(), config.adminToken(), this, metrics);
+        }
+        LOG.log(System.Logger.Level.INFO, "gateway started: venue " + config.venue() + " (" + config.paperDescription()
+                + "), orders on " + ordersEndpoint + ", executions on " + executionsEndpoint + " (exec.<strategy>), market data "
+                + (config.marketDataEndpoint() == null ? "none" : "from " + config.marketDataEndpoint() + " (md."
+                + config.marketDataVenue() + ".<SYMBOL>.*)") + ", strategies " + config.strategyNames()
+                + (metricsEndpoint == null ? "" : ", metrics " + metricsEndpoint.url()));
+        if (admin != null) {
+            LOG.log(System.Logger.Level.INFO, "gateway admin endpoint on " + admin.url() + " (token from "
+                    + config.adminToken().source() + ")");
+        } else {
+            LOG.log(System.Logger.Level.INFO, "gateway admin endpoint not started: no admin token (set "
+                    + GatewayConfig.ADMIN_TOKEN_ENV + " or --admin-token-file)");
+        }
+    }
+
+    // ------------------------------------------------------------------ the gateway thread
+
+    private void run() {
+        ZmqPublisher publisher = null;
+        ZmqGatewayTransport transport = null;
+        ZmqMarketDataAdapter marketData = null;
+        try {
+            try {
+                publisher = new ZmqPublisher(zmq, new ZmqPublisher.Config().endpoint(config.executionsEndpoint())
+                        .venue(config.venue()), clock);
+            } catch (RuntimeException e) {
+                throw new ServiceStartException("gateway did not start: cannot bind the execution socket to "
+                        + config.executionsEndpoint() + ": " + reason(e), e);
+            }
+            OrderGateway gateway = new OrderGateway(config.riskLimits(), OrderGateway.paperVenue(config.paper()),
+                    new ZmqExecutionPublisher(publisher), metrics, clock.nanos());
+            try {
+                transport = new ZmqGatewayTransport(zmq, config.ordersEndpoint(), gateway, ZmqGatewayTransport.DEFAULT_BATCH);
+            } catch (RuntimeException e) {
+                throw new ServiceStartException("gateway did not start: cannot bind the order socket to "
+                        + config.ordersEndpoint() + ": " + reason(e), e);
+            }
+            if (config.marketDataEndpoint() != null) {
+                marketData = subscribe(gateway);
+            }
+            metrics.attach(gateway, transport.intake(), marketData == null ? null : marketData.decoder(),
+                    marketData == null ? null : marketData.gaps());
+            metrics.sample(clock.nanos());
+            ordersEndpoint = transport.endpoint();
+            executionsEndpoint = publisher.endpoint();
+            ready.complete(null);
+            loop(gateway, transport, marketData);
+        } catch (Throwable e) {
+            if (!ready.isDone()) {
+                ready.completeExceptionally(e);
+            } else {
+                failure = e;
+                LOG.log(System.Logger.Level.ERROR, "gateway thread stopped by an unexpected error; no order is handled any more", e);
+            }
+        } finally {
+            running = false;
+            for (Task<?> t; (t = tasks.poll()) != null; ) {
+                t.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
+            }
+            if (marketData != null) {
+                marketData.close();
+            }
+            if (transport != null) {
+                transport.close();
+            }
+            if (publisher != null) {
+                publisher.close();
+            }
+        }
+    }
+
+    private ZmqMarketDataAdapter subscribe(OrderGateway gateway) {
+        ZmqSubscriber.Config sub = new ZmqSubscriber.Config().connect(config.marketDataEndpoint());
+        SymbolTable symbols = new SymbolTable();
+        for (Instrument i : config.instruments()) {
+            symbols.add(i);
+            for (MarketDataKind k : config.marketDataKinds()) {
+                sub.subscribe(Topics.marketData(config.marketDataVenue(), i.symbol(), k));
+            }
+        }
+        return new ZmqMarketDataAdapter(new ZmqSubscriber(zmq, sub), new MarketDataDecoder(symbols), gateway::onMarketData);
+    }
+
+    private void loop(OrderGateway gateway, ZmqGatewayTransport transport, ZmqMarketDataAdapter marketData) {
+        boolean spin = config.idle() == GatewayConfig.Idle.SPIN;
+        long park = config.idleParkNanos();
+        long scaleMismatches = 0;
+        while (running) {
+            long now = clock.nanos();
+            int work = 0;
+            if (marketData != null) {
+                work += marketData.doWork();
+            }
+            work += transport.doWork(now);
+            work += runTasks(gateway);
+            if (metrics.sampleIfDue(now) && marketData != null) {
+                scaleMismatches = warnOnScaleMismatch(marketData.decoder(), scaleMismatches);
+            }
+            if (work == 0) {
+                if (spin) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(park);
+                }
+            }
+        }
+    }
+
+    private int runTasks(OrderGateway gateway) {
+        int n = 0;
+        for (Task<?> t; (t = tasks.poll()) != null; ) {
+            t.run(gateway);
+            n++;
+        }
+        return n;
+    }
+
+    /** Market data refused for its scale means the gateway's quantity scale differs from the bus's: say so, once per burst. */
+    private long warnOnScaleMismatch(MarketDataDecoder decoder, long seen) {
+        long now = decoder.count(io.ttquant.transport.codec.DecodeOutcome.SCALE_MISMATCH);
+        if (now > seen && seen == 0) {
+            LOG.log(System.Logger.Level.WARNING, "gateway: market data refused for its price or quantity scale (" + now
+                    + " messages); the gateway's quantity scale is " + (config.qtyScale() == GatewayConfig.STEP_QTY_SCALE
+                    ? "the step's" : config.qtyScale() + " decimals") + ": set marketdata.qty-scale to match the market data "
+                    + "service (8 for Binance-protocol sources, 'step' for synthetic and replay)");
+        }
+        return now;
+    }
+
+    // ------------------------------------------------------------------ GatewayControl (any thread)
+
+    @Override
+    public CompletableFuture<Integer> engageKillSwitch(String reason) {
+        return submit(g -> {
+            int cancels = g.engageKillSwitch(reason, clock.nanos());
+            LOG.log(System.Logger.Level.WARNING, "gateway: kill switch ENGAGED (" + reason + "); " + cancels
+                    + " cancels sent; new orders are refused");
+            return cancels;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> releaseKillSwitch() {
+        return submit(g -> {
+            boolean was = g.isKillSwitchEngaged();
+            g.releaseKillSwitch();
+            LOG.log(System.Logger.Level.WARNING, "gateway: kill switch released" + (was ? "" : " (it was not engaged)"));
+            return was;
+        });
+    }
+
+    @Override
+    public CompletableFuture<GatewayStatus> status() {
+        return submit(g -> GatewayStatus.of(g, config.strategyNames(), config.instruments()));
+    }
+
+    /** Samples the metric gauges now, on the gateway thread (tests and operators need not wait for the next second). */
+    public CompletableFuture<Void> sampleMetrics() {
+        return submit(g -> {
+            metrics.sample(clock.nanos());
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> submit(Function<OrderGateway, T> action) {
+        Task<T> task = new Task<>(action);
+        if (!running) {
+            task.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"
+                    + (failure == null ? "" : " after an error: " + failure.getMessage())));
+        } else if (!tasks.offer(task)) {
+            task.result.completeExceptionally(new RejectedExecutionException("the gateway's request queue is full"));
+        } else if (!running) {
+            // Stopped between the check and the offer: the thread may have drained the queue already.
+            if (tasks.remove(task)) {
+                task.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
+            }
+        }
+        return task.result;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** The order endpoint with its real port, for a PUSH socket on this host. */
+    public String ordersEndpoint() {
+        return ordersEndpoint;
+    }
+
+    /** The execution endpoint with its real port, for a SUB socket on this host. */
+    public String executionsEndpoint() {
+        return executionsEndpoint;
+    }
+
+    /** The metrics URL, or null when none is served. */
+    public String metricsUrl() {
+        return metricsEndpoint == null ? null : metricsEndpoint.url();
+    }
+
+    /** The admin base URL ({@code http://127.0.0.1:PORT}), or null when the admin endpoint is not started. */
+    public String adminUrl() {
+        return admin == null ? null : admin.url();
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** True while the gateway thread runs. */
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (admin != null) {
+            admin.close();
+        }
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
+        running = false;
+        if (thread.isAlive() && Thread.currentThread() != thread) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        zmq.close();
+        LOG.log(System.Logger.Level.INFO, "gateway stopped");
+    }
+
+    private static String reason(Throwable e) {
+        List<String> seen = new ArrayList<>();
+        for (Throwable t = e; t != null && seen.size() < 4; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                seen.add(t.getMessage());
+            }
+        }
+        return seen.isEmpty() ? e.getClass().getSimpleName() : seen.get(seen.size() - 1);
+    }
+}
