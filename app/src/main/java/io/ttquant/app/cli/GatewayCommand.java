@@ -146,7 +146,19 @@ public final class GatewayCommand implements Callable<Integer> {
                 : "  admin       not started: no admin token (" + GatewayConfig.ADMIN_TOKEN_ENV + " or --admin-token-file)");
         out.println(limit == null ? "Press Ctrl-C to stop." : "Stopping after " + runFor + ".");
         out.flush();
-        boolean done = limit == null ? await(stopped) : awaitFor(stopped, limit);
+        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+        boolean done = false;
+        while (!done && System.nanoTime() < deadline) {
+            done = awaitFor(stopped, Duration.ofMillis(Math.min(200, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+            if (!done && !service.isRunning()) {
+                // The gateway thread died: exit non-zero so a supervisor restarts it (recovery rebuilds the state).
+                Runtime.getRuntime().removeShutdownHook(hook);
+                service.close();
+                spec.commandLine().getErr().println("ttquant gateway: the gateway thread stopped unexpectedly; see the log. Exiting.");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+        }
         if (!done) {
             Runtime.getRuntime().removeShutdownHook(hook);
             service.close();
@@ -154,16 +166,6 @@ public final class GatewayCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private static boolean await(CountDownLatch latch) {
-        try {
-            latch.await();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static boolean awaitFor(CountDownLatch latch, Duration limit) {
