@@ -184,10 +184,23 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         return NAME;
     }
 
+    /**
+     * The client order id this venue sends to Binance for a gateway order: derived from the
+     * gateway's order id, which the journal never lets repeat, because Binance wants client ids
+     * unique per account while strategies choose theirs per strategy (two strategies may both
+     * send "o-1"). The strategy's own id stays in the gateway and in its reports.
+     */
+    public static String venueClientOrderId(long gatewayOrderId) {
+        return VENUE_ID_PREFIX + gatewayOrderId;
+    }
+
+    /** Prefix of the client ids this venue sends; orders on the account without it were not placed by a TTQuant gateway. */
+    public static final String VENUE_ID_PREFIX = "ttq-";
+
     @Override
     public void submit(Order order, long nowNanos) {
         tick(nowNanos);
-        String id = order.clientOrderId();
+        String id = venueClientOrderId(order.orderId());
         Instrument vi = venueInstruments.get(order.instrument().symbol());
         if (closed || vi == null || live.containsKey(id)) {
             RejectReason why = closed ? RejectReason.VENUE_UNAVAILABLE
@@ -214,7 +227,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     @Override
     public boolean cancel(Order order, long nowNanos) {
         tick(nowNanos);
-        TrackedOrder t = live.get(order.clientOrderId());
+        TrackedOrder t = live.get(venueClientOrderId(order.orderId()));
         if (t == null || t.order != order || t.phase == TrackedOrder.Phase.DONE || order.status().isTerminal()) {
             return false;
         }

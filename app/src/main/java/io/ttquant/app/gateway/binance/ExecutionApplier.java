@@ -85,7 +85,7 @@ final class ExecutionApplier {
         }
         t.addTrade(tradeId);
         String asset = feeAsset == null || feeAsset.isEmpty() ? o.instrument().quoteAsset() : feeAsset;
-        Fill f = new Fill(o.orderId(), t.clientOrderId, o.strategyId(), o.instrument(), o.side(), tradeId, price, qty, fee, asset,
+        Fill f = new Fill(o.orderId(), o.clientOrderId(), o.strategyId(), o.instrument(), o.side(), tradeId, price, qty, fee, asset,
                 maker ? LiquiditySide.MAKER : LiquiditySide.TAKER, now);
         o.fill(qty, price, fee, now);
         stats.fills[source.ordinal()]++;

@@ -62,7 +62,7 @@ final class TrackedOrder {
 
     TrackedOrder(Order order, Instrument venueInstrument, NewOrderRequest request) {
         this.order = order;
-        this.clientOrderId = order.clientOrderId();
+        this.clientOrderId = BinanceVenue.venueClientOrderId(order.orderId());
         this.venueInstrument = venueInstrument;
         this.request = request;
     }

@@ -321,7 +321,7 @@ class BinanceVenueOrderEntrySimTest {
         }
         h.runUntil("recovery reads", () -> open.isDone() && trades.isDone() && account.isDone());
         assertThat(completedOn).containsOnly(gatewayThread);
-        assertThat(open.get().value()).extracting(VenueOrder::clientOrderId).containsExactly("recover-rest");
+        assertThat(open.get().value()).extracting(VenueOrder::clientOrderId).containsExactly(h.venueId("recover-rest"));
         SimOrder filled = h.simOrder("recover-fill");
         assertThat(trades.get().value()).extracting(AccountTrade::id)
                 .containsExactlyElementsOf(filled.fills().stream().map(SimFill::tradeId).toList());

@@ -278,9 +278,20 @@ final class SimVenueHarness implements AutoCloseable {
         return onEngine(() -> exchange.account(API_KEY));
     }
 
-    /** The simulator's order with this client id, or null. */
+    /** The simulator's order for the strategy's client id (sent under the venue's derived id), or null. */
     SimOrder simOrder(String clientOrderId) throws Exception {
-        return onEngine(() -> exchange.order(exchange.account(API_KEY), "BTCUSDT", null, clientOrderId));
+        String venueId = venueId(clientOrderId);
+        return venueId == null ? null : onEngine(() -> exchange.order(exchange.account(API_KEY), "BTCUSDT", null, venueId));
+    }
+
+    /** The client id the venue sent to Binance for the strategy's {@code clientOrderId}, or null before the gateway gave it an id. */
+    String venueId(String clientOrderId) {
+        for (ExecutionReport r : reports(clientOrderId)) {
+            if (r.getOrderId() != 0) {
+                return BinanceVenue.venueClientOrderId(r.getOrderId());
+            }
+        }
+        return null;
     }
 
     List<SimOrder> simOpenOrders() throws Exception {
