@@ -178,7 +178,7 @@ public final class RiskEngine {
             return count(RejectReason.UNKNOWN_STRATEGY);
         }
         StrategyRisk st = strategies[strategy];
-        RejectReason r = checkOrder(st, instrument, side, type, tif, qty, price, stopPrice, reduceOnly, -1, now);
+        RejectReason r = checkOrder(st, instrument, side, type, tif, qty, price, stopPrice, reduceOnly, -1, true, now);
         if (r == null) {
             r = takeTokens(st, now, true, false);
         }
@@ -233,7 +233,7 @@ public final class RiskEngine {
         Instrument ins = instruments[slotInstrument[slot]];
         Side side = slotBuy[slot] ? Side.BUY : Side.SELL;
         RejectReason r = checkOrder(st, ins, side, TYPES[slotType[slot]], TIFS[slotTif[slot]], newQty, newPrice,
-                slotStopPrice[slot], slotReduceOnly[slot], slot, now);
+                slotStopPrice[slot], slotReduceOnly[slot], slot, true, now);
         if (r == null) {
             r = takeTokens(st, now, true, true);
         }
@@ -245,8 +245,31 @@ public final class RiskEngine {
         return null;
     }
 
+    /**
+     * Checks again, just before it is sent, an order whose terms already passed {@link #checkNew}
+     * or {@link #checkReplace} (the new leg of a replace, sent once the venue confirmed the cancel
+     * of the old order): every limit against the exposure booked now — other orders may have been
+     * accepted or filled meanwhile — but no rate token is taken and the duplicate guard is not
+     * consulted, since both were applied to these terms already. {@code null} when it passes.
+     */
+    public RejectReason recheck(int strategy, Instrument instrument, Side side, OrderType type, TimeInForce tif,
+                                long qty, long price, long stopPrice, boolean reduceOnly) {
+        long now = clock.nanos();
+        rollDay(now);
+        if (killed) {
+            return count(RejectReason.KILL_SWITCH_ENGAGED);
+        }
+        if (strategy < 0 || strategy >= strategies.length) {
+            return count(RejectReason.UNKNOWN_STRATEGY);
+        }
+        RejectReason r = checkOrder(strategies[strategy], instrument, side, type, tif, qty, price, stopPrice, reduceOnly,
+                -1, false, now);
+        return r == null ? null : count(r);
+    }
+
     private RejectReason checkOrder(StrategyRisk st, Instrument ins, Side side, OrderType type, TimeInForce tif,
-                                    long qty, long price, long stopPrice, boolean reduceOnly, int replacedSlot, long now) {
+                                    long qty, long price, long stopPrice, boolean reduceOnly, int replacedSlot,
+                                    boolean duplicateGuard, long now) {
         Integer boxedId = ins == null ? null : instrumentIds.get(ins);
         if (boxedId == null) {
             return RejectReason.UNKNOWN_INSTRUMENT;
@@ -327,7 +350,7 @@ public final class RiskEngine {
         if (total >= limits.maxOpenOrders()) {
             return RejectReason.GLOBAL_MAX_OPEN_ORDERS_EXCEEDED;
         }
-        if (duplicateWindowNanos > 0 && st.isDuplicate(i, side, price, stopPrice, qty, now, duplicateWindowNanos)) {
+        if (duplicateGuard && duplicateWindowNanos > 0 && st.isDuplicate(i, side, price, stopPrice, qty, now, duplicateWindowNanos)) {
             return RejectReason.DUPLICATE_ORDER;
         }
         return null;

@@ -147,6 +147,23 @@ class RiskEngineTest {
     }
 
     @Test
+    void shouldRecheckAgainstExposureBookedMeanwhileWithoutTakingTokensOrTrippingTheDuplicateGuard() {
+        // One order per second: checkNew takes the only token; recheck of the same terms must not need another.
+        RiskEngine e = engine(limits(btcLimits(), strategy("mm").orderRate(RateLimit.perSecond(1))).duplicateGuard(1_000_000_000L, 1));
+        assertThat(buy(e, 0, "1", "50000")).isNull();
+        assertThat(e.recheck(0, btc, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, btc.qty("1"), btc.price("50000"), 0, false))
+                .as("same terms again: no token needed, not a duplicate of itself").isNull();
+        // Exposure booked by another order meanwhile: 2.5 open to buy + 1 > 3.
+        e.onAccepted(0, 77, btc, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, btc.qty("2.5"), btc.price("49000"), 0, false);
+        assertThat(e.recheck(0, btc, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, btc.qty("1"), btc.price("50000"), 0, false))
+                .isEqualTo(RejectReason.MAX_POSITION_EXCEEDED);
+        e.engage("test", id -> { });
+        assertThat(e.recheck(0, btc, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, btc.qty("0.1"), btc.price("50000"), 0, false))
+                .isEqualTo(RejectReason.KILL_SWITCH_ENGAGED);
+        assertThat(e.passedNewOrders()).as("a recheck is not a new order").isEqualTo(1);
+    }
+
+    @Test
     void shouldCountFilledPositionAndFreeExposureWhenOrdersEnd() {
         RiskEngine e = engine(strategy("mm"));
         long id = place(e, 0, Side.BUY, "2", "50000");
