@@ -115,6 +115,17 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--idle", description = "Gateway thread when idle: park (default) or spin (one core busy, lowest latency).")
     String idle;
 
+    @Option(names = "--journal-dir", paramLabel = "DIR", description = "Order journal directory (positions and open orders "
+            + "survive a restart; created when missing). Default: " + GatewayConfig.DEFAULT_JOURNAL_DIR + ".")
+    Path journalDir;
+
+    @Option(names = "--journal-sync", paramLabel = "MODE", description = "every-record (default) or group-commit (paper only: "
+            + "a crash may lose the last paper orders and fills).")
+    String journalSync;
+
+    @Option(names = "--no-journal", description = "Keep no order journal: nothing survives a restart. For tests and tools only.")
+    boolean noJournal;
+
     @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this long (e.g. 60s, 5m); default: until Ctrl-C.")
     String runFor;
 
@@ -139,6 +150,7 @@ public final class GatewayCommand implements Callable<Integer> {
                 + (c.qtyScale() == GatewayConfig.STEP_QTY_SCALE ? "the step's decimals" : c.qtyScale() + " decimals")));
         out.println("  symbols     " + String.join(", ", c.instruments().stream().map(Instrument::symbol).toList()));
         out.println("  strategies  " + String.join(", ", c.strategyNames()));
+        out.println("  journal     " + c.journalDescription());
         if (service.metricsUrl() != null) {
             out.println("  metrics     " + service.metricsUrl());
         }
@@ -240,6 +252,18 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         if (idle != null) {
             b.idle("--idle", idle);
+        }
+        if (noJournal && journalDir != null) {
+            throw new IllegalArgumentException("--no-journal: give a journal directory or none, not both");
+        }
+        if (journalDir != null) {
+            b.journalDir(journalDir);
+        }
+        if (noJournal) {
+            b.noJournal();
+        }
+        if (journalSync != null) {
+            b.journalSync("--journal-sync", journalSync);
         }
         if (adminTokenFile != null) {
             b.adminToken(AdminToken.fromFile(adminTokenFile, "--admin-token-file"));

@@ -76,6 +76,11 @@ final class ExecutionReporter {
      * reason instead of the order's own and does not count as telling the strategy the order's state.
      */
     void orderState(int slot, Fill fill, long eventTimeNanos, RejectReason refusal) {
+        orderState(slot, fill, fill == null ? 0 : fill.tradeId(), eventTimeNanos, refusal);
+    }
+
+    /** The same, with the fill's trade id as the gateway knows it at its venue ({@link GatewayVenue#tradeId}). */
+    void orderState(int slot, Fill fill, long tradeId, long eventTimeNanos, RejectReason refusal) {
         OrderRegistry reg = registry;
         MutableExecutionReport r = report.clear();
         int strategy = reg.strategy(slot);
@@ -101,7 +106,7 @@ final class ExecutionReporter {
         if (fill != null) {
             r.lastFillQty = fill.qty();
             r.lastFillPrice = fill.price();
-            r.tradeId = fill.tradeId();
+            r.tradeId = tradeId;
             r.liquidity = OrderMessages.wireValue(fill.liquidity());
             r.fee = fill.fee();
             setAsset(r.feeAsset, fill.feeAsset(), ins);

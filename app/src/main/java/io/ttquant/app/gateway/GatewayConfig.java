@@ -1,5 +1,6 @@
 package io.ttquant.app.gateway;
 
+import io.ttquant.app.gateway.journal.SyncPolicy;
 import io.ttquant.core.exchange.ExchangeConfig;
 import io.ttquant.core.exchange.LatencyModel;
 import io.ttquant.core.exchange.LimitFillRule;
@@ -14,6 +15,8 @@ import io.ttquant.core.risk.RiskLimits;
 import io.ttquant.core.risk.StrategyLimits;
 import io.ttquant.transport.Topics;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,6 +38,12 @@ import java.util.Set;
  * market data service publishes Binance-protocol feeds: depth quantities are finer than the lot
  * step), so that the gateway's decoder accepts the events and orders use the same scale.
  *
+ * <p>The order journal ({@code journal.dir}, default {@value #DEFAULT_JOURNAL_DIR}) is synced after
+ * every record by default, so that a report never describes what a restart would not find again;
+ * group commit ({@code journal.sync: group-commit}) is accepted for the paper venue only, where a
+ * crash may lose the last few milliseconds of paper orders and fills that no exchange saw. No
+ * journal at all ({@code --no-journal}) is for tests and tools.
+ *
  * <p>The admin token is held as an {@link AdminToken} and never appears in {@link #toString()}.
  */
 public final class GatewayConfig {
@@ -51,6 +60,8 @@ public final class GatewayConfig {
     public static final String ADMIN_TOKEN_ENV = "TTQUANT_ADMIN_TOKEN";
     /** Strategy label of commands from strategies the gateway does not serve; no strategy may take it. */
     public static final String UNKNOWN_STRATEGY = "unknown";
+    /** Where the order journal lives unless configured otherwise (relative to the working directory). */
+    public static final String DEFAULT_JOURNAL_DIR = "ttquant-data/gateway-journal";
 
     /** How the gateway thread waits when a duty cycle found nothing to do. */
     public enum Idle {
@@ -77,6 +88,8 @@ public final class GatewayConfig {
     private final AdminToken adminToken;
     private final Idle idle;
     private final long idleParkNanos;
+    private final Path journalDir;
+    private final SyncPolicy journalSync;
 
     private GatewayConfig(Builder b, List<Instrument> instruments, RiskLimits riskLimits, ExchangeConfig paper) {
         this.venue = b.venue;
@@ -96,6 +109,9 @@ public final class GatewayConfig {
         this.adminToken = b.adminToken;
         this.idle = b.idle;
         this.idleParkNanos = b.idleParkMicros * 1_000L;
+        this.journalDir = b.journalDir;
+        this.journalSync = b.journalGroupCommit ? SyncPolicy.groupCommit(b.groupCommitRecords, b.groupCommitMicros)
+                : SyncPolicy.everyRecord();
     }
 
     public static Builder builder() {
@@ -184,6 +200,21 @@ public final class GatewayConfig {
         return idleParkNanos;
     }
 
+    /** The order journal's directory; null when the gateway keeps no journal (tests and tools only). */
+    public Path journalDir() {
+        return journalDir;
+    }
+
+    /** When the journal syncs: every record (default) or group commit (paper only). */
+    public SyncPolicy journalSync() {
+        return journalSync;
+    }
+
+    /** One line for the startup log. */
+    public String journalDescription() {
+        return journalDir == null ? "none (nothing survives a restart)" : journalDir + ", sync " + journalSync;
+    }
+
     /** The strategy names in id order. */
     public List<String> strategyNames() {
         List<String> out = new ArrayList<>();
@@ -198,7 +229,7 @@ public final class GatewayConfig {
         return "GatewayConfig{venue=" + venue + ", orders=" + ordersEndpoint + ", executions=" + executionsEndpoint
                 + ", marketData=" + marketDataEndpoint + " (" + marketDataVenue + ")"
                 + ", instruments=" + instruments + ", strategies=" + strategyNames()
-                + ", metricsPort=" + metricsPort + ", adminPort=" + adminPort
+                + ", metricsPort=" + metricsPort + ", adminPort=" + adminPort + ", journal=" + journalDescription()
                 + ", admin=" + (adminToken == null ? "disabled" : "token from " + adminToken.source()) + "}";
     }
 
@@ -278,6 +309,11 @@ public final class GatewayConfig {
         private AdminToken adminToken;
         private Idle idle = Idle.PARK;
         private long idleParkMicros = 50;
+        private Path journalDir = Path.of(DEFAULT_JOURNAL_DIR);
+        private boolean journalGroupCommit;
+        private String journalSyncKey = "journal.sync";
+        private int groupCommitRecords = 64;
+        private long groupCommitMicros = 1_000;
 
         private Builder() {
         }
@@ -649,6 +685,62 @@ public final class GatewayConfig {
             return this;
         }
 
+        /** The order journal's directory (created when missing). */
+        public Builder journalDir(String key, String dir) {
+            try {
+                this.journalDir = Path.of(text(key, dir));
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException(key + ": not a valid path: '" + dir + "'");
+            }
+            return this;
+        }
+
+        /** The order journal's directory, given as a path already resolved. */
+        public Builder journalDir(Path dir) {
+            if (dir == null) {
+                throw new IllegalArgumentException("journal.dir: a directory is required");
+            }
+            this.journalDir = dir;
+            return this;
+        }
+
+        /** No order journal: nothing survives a restart. For tests and tools only. */
+        public Builder noJournal() {
+            this.journalDir = null;
+            return this;
+        }
+
+        /** {@code every-record} (default) or {@code group-commit} (paper venue only). */
+        public Builder journalSync(String key, String mode) {
+            this.journalGroupCommit = switch (text(key, mode).toLowerCase(Locale.ROOT)) {
+                case "every-record" -> false;
+                case "group-commit" -> true;
+                default -> throw new IllegalArgumentException(key + ": must be every-record or group-commit, got '" + mode + "'");
+            };
+            this.journalSyncKey = key;
+            return this;
+        }
+
+        /** Group commit: sync once this many records wait (1..100000). */
+        public Builder journalGroupCommitRecords(String key, String n) {
+            int v = integer(key, n);
+            if (v < 1 || v > 100_000) {
+                throw new IllegalArgumentException(key + ": must be 1..100000 records, got " + n);
+            }
+            this.groupCommitRecords = v;
+            return this;
+        }
+
+        /** Group commit: sync once the oldest waiting record is this old, microseconds (0..1000000). */
+        public Builder journalGroupCommitMicros(String key, String micros) {
+            long v = decimal(key, micros, 0);
+            if (v < 0 || v > 1_000_000) {
+                throw new IllegalArgumentException(key + ": must be 0..1000000 microseconds, got " + micros);
+            }
+            this.groupCommitMicros = v;
+            return this;
+        }
+
         /** Checks the settings together and builds the configuration; throws naming the key at fault. */
         public GatewayConfig build() {
             if (strategies.isEmpty()) {
@@ -662,6 +754,10 @@ public final class GatewayConfig {
             if (ordersEndpoint.equals(executionsEndpoint) && !ordersEndpoint.matches("tcp://.*:(0|\\*)")) {
                 throw new IllegalArgumentException("executions: the execution endpoint must differ from the order endpoint "
                         + ordersEndpoint);
+            }
+            if (journalGroupCommit && !venue.equals(PaperVenue.NAME)) {
+                throw new IllegalArgumentException(journalSyncKey + ": group commit may lose journaled orders in a crash and is "
+                        + "for the paper venue only; the " + venue + " venue syncs every record");
             }
             if (metricsPort > 0 && metricsPort == adminPort) {
                 throw new IllegalArgumentException("admin.port: the admin port must differ from the metrics port " + metricsPort);

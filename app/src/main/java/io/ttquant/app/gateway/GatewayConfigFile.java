@@ -44,11 +44,14 @@ import java.util.Set;
  *   metrics: {port: 9102}
  *   admin: {port: 7103, token-file: /run/secrets/ttquant-admin-token}
  *   idle: park
+ *   journal: {dir: /var/lib/ttquant/gateway-journal, sync: every-record}
  * </pre>
+ * A relative {@code journal.dir} is taken from the file's folder.
  */
 public final class GatewayConfigFile {
     private static final Set<String> ROOT = Set.of("venue", "orders", "executions", "marketdata", "paper", "risk",
-            "instruments", "strategies", "metrics", "admin", "idle", "idle-park-us");
+            "instruments", "strategies", "metrics", "admin", "idle", "idle-park-us", "journal");
+    private static final Set<String> JOURNAL = Set.of("dir", "sync", "group-commit-records", "group-commit-us");
     private static final Set<String> MARKET_DATA = Set.of("endpoint", "venue", "qty-scale", "kinds");
     private static final Set<String> PAPER = Set.of("fee-bps", "maker-fee-bps", "taker-fee-bps", "slippage-bps",
             "slippage-ticks", "latency-ms", "latency-jitter-ms", "seed", "limit-fill", "queue-position");
@@ -219,6 +222,26 @@ public final class GatewayConfigFile {
         }
         if (root.has("idle")) {
             b.idle(key(p + "idle"), scalar(root, "idle", p));
+        }
+        JsonNode journal = section(root, "journal", p, JOURNAL);
+        if (journal != null) {
+            String jp = p + "journal.";
+            if (journal.has("dir")) {
+                // Relative to the file's folder, like the admin token file.
+                b.journalDir(key(jp + "dir"), scalar(journal, "dir", jp));
+                Path d = Path.of(scalar(journal, "dir", jp));
+                Path dir = file.toAbsolutePath().getParent();
+                b.journalDir(d.isAbsolute() || dir == null ? d : dir.resolve(d));
+            }
+            if (journal.has("sync")) {
+                b.journalSync(key(jp + "sync"), scalar(journal, "sync", jp));
+            }
+            if (journal.has("group-commit-records")) {
+                b.journalGroupCommitRecords(key(jp + "group-commit-records"), scalar(journal, "group-commit-records", jp));
+            }
+            if (journal.has("group-commit-us")) {
+                b.journalGroupCommitMicros(key(jp + "group-commit-us"), scalar(journal, "group-commit-us", jp));
+            }
         }
         if (root.has("idle-park-us")) {
             b.idleParkMicros(key(p + "idle-park-us"), scalar(root, "idle-park-us", p));

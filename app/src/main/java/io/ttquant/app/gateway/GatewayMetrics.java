@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ttquant.app.gateway.journal.OrderJournal;
 import io.ttquant.app.metrics.SingleWriterHistogram;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.num.Fixed;
@@ -26,7 +27,8 @@ import java.util.Locale;
  * gateway does not serve), so an observation never allocates.
  *
  * <p>The state gauges (open orders, positions and their notional, risk state, daily PnL, kill
- * switch, venue weight and unknown orders, intake and market data counts) are sampled by
+ * switch, venue weight and unknown orders, intake and market data counts, whether the gateway is
+ * ready to trade, and the order journal's records, bytes and syncs) are sampled by
  * {@link #sampleIfDue} on the gateway thread, at most once per {@link #SAMPLE_INTERVAL_NANOS}, into
  * plain arrays published by a volatile write; the scrape thread reads them after a volatile read
  * and never touches the gateway. A scrape may see a sample at most one interval old.
@@ -61,6 +63,7 @@ public final class GatewayMetrics implements GatewayObserver {
     private OrderCommandIntake intake;
     private MarketDataDecoder decoder;
     private SequenceGapDetector gaps;
+    private OrderJournal journal;
     private long lastSampleNanos = Long.MIN_VALUE;
 
     // Written by the gateway thread in sampleIfDue(), read by the scrape thread after reading 'published'.
@@ -76,6 +79,12 @@ public final class GatewayMetrics implements GatewayObserver {
     private long intakeFrames;
     private long intakeMalformed;
     private long marketDataGaps;
+    private long ready;
+    private long journalRecords;
+    private long journalBytes;
+    private long journalSyncs;
+    private long journalSyncNanos;
+    private long journalSyncMaxNanos;
     private volatile long published;
 
     /**
@@ -215,6 +224,49 @@ public final class GatewayMetrics implements GatewayObserver {
                         cb.call(venueUnknown);
                     }
                 }).register(registry);
+        GaugeWithCallback.builder().name("ttquant_gateway_ready")
+                .help("1 while the gateway accepts new orders; 0 while it reconciles after a restart or refuses to trade "
+                        + "(journal unreadable or failed, reconciliation failed): GET /admin/status says why")
+                .callback(cb -> {
+                    if (published != 0) {
+                        cb.call(ready);
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("ttquant_gateway_journal_records_total")
+                .help("Records appended to the order journal since start")
+                .callback(cb -> {
+                    if (published != 0) {
+                        cb.call(journalRecords);
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("ttquant_gateway_journal_bytes_total")
+                .help("Bytes appended to the order journal since start")
+                .callback(cb -> {
+                    if (published != 0) {
+                        cb.call(journalBytes);
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("ttquant_gateway_journal_syncs_total")
+                .help("Order journal syncs (fsync) since start")
+                .callback(cb -> {
+                    if (published != 0) {
+                        cb.call(journalSyncs);
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("ttquant_gateway_journal_sync_seconds_total")
+                .help("Time spent in order journal syncs since start")
+                .callback(cb -> {
+                    if (published != 0) {
+                        cb.call(journalSyncNanos / 1e9);
+                    }
+                }).register(registry);
+        GaugeWithCallback.builder().name("ttquant_gateway_journal_sync_max_seconds")
+                .help("Longest order journal sync since start")
+                .callback(cb -> {
+                    if (published != 0) {
+                        cb.call(journalSyncMaxNanos / 1e9);
+                    }
+                }).register(registry);
         CounterWithCallback.builder().name("ttquant_gateway_intake_frames_total")
                 .help("Frames taken off the order socket")
                 .callback(cb -> {
@@ -259,6 +311,11 @@ public final class GatewayMetrics implements GatewayObserver {
         this.gaps = gaps;
     }
 
+    /** Names the order journal whose counters are sampled (null: none); gateway thread, once, after {@link #attach}. */
+    public void attachJournal(OrderJournal journal) {
+        this.journal = journal;
+    }
+
     /** Samples the gauges when the last sample is at least {@link #SAMPLE_INTERVAL_NANOS} old; true when it did. */
     public boolean sampleIfDue(long nowNanos) {
         if (lastSampleNanos != Long.MIN_VALUE && nowNanos - lastSampleNanos < SAMPLE_INTERVAL_NANOS) {
@@ -288,6 +345,15 @@ public final class GatewayMetrics implements GatewayObserver {
             }
         }
         killSwitch = g.isKillSwitchEngaged() ? 1 : 0;
+        ready = g.isReady() ? 1 : 0;
+        OrderJournal j = journal;
+        if (j != null) {
+            journalRecords = j.records();
+            journalBytes = j.bytes();
+            journalSyncs = j.syncs();
+            journalSyncNanos = j.syncNanosTotal();
+            journalSyncMaxNanos = j.syncNanosMax();
+        }
         venueWeight = Math.max(0, g.venue().requestWeightUsed());
         venueUnknown = g.venue().unknownOrders();
         if (intake != null) {

@@ -2,6 +2,9 @@ package io.ttquant.app.gateway;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ttquant.app.ServiceStartException;
+import io.ttquant.app.gateway.journal.JournalConfig;
+import io.ttquant.app.gateway.journal.JournalRecovery;
+import io.ttquant.app.gateway.journal.OrderJournal;
 import io.ttquant.app.metrics.MetricsEndpoint;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketDataKind;
@@ -33,6 +36,14 @@ import org.zeromq.ZContext;
  * held back), operator requests from a bounded queue, and the metric gauges sampled at most once a
  * second. Reports leave on the PUB socket ({@code exec.<strategy>}). Beside it: the Prometheus
  * endpoint and, when an admin token is configured, the {@link GatewayAdminEndpoint}.
+ *
+ * <p>At start, before the sockets open, the gateway thread opens the order journal (an OS lock keeps
+ * a second gateway out of it), rebuilds the gateway from it ({@link GatewayRecovery}) and asks the
+ * venue to reconcile; new orders are refused with GATEWAY_NOT_READY until the venue has, and for
+ * good when the journal cannot be read or fails while running ({@code GET /admin/status} and the
+ * {@code ttquant_gateway_ready} gauge say why). The duty cycle gives the journal its group-commit
+ * deadline; {@link #close()} journals a clean SHUTDOWN and closes it. A kill leaves no SHUTDOWN:
+ * the next start says so and recovers the same way.
  *
  * <p>Nothing but the gateway thread touches the gateway, its sockets or its venue: the admin
  * endpoint's threads go through {@link GatewayControl}, whose requests are carried out on the
@@ -137,6 +148,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
                 + "), orders on " + ordersEndpoint + ", executions on " + executionsEndpoint + " (exec.<strategy>), market data "
                 + (config.marketDataEndpoint() == null ? "none" : "from " + config.marketDataEndpoint() + " (md."
                 + config.marketDataVenue() + ".<SYMBOL>.*)") + ", strategies " + config.strategyNames()
+                + ", journal " + config.journalDescription()
                 + (metricsEndpoint == null ? "" : ", metrics " + metricsEndpoint.url()));
         if (admin != null) {
             LOG.log(System.Logger.Level.INFO, "gateway admin endpoint on " + admin.url() + " (token from "
@@ -153,6 +165,9 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         ZmqPublisher publisher = null;
         ZmqGatewayTransport transport = null;
         ZmqMarketDataAdapter marketData = null;
+        OrderGateway gateway = null;
+        OrderJournal journal = null;
+        boolean clean = false;
         try {
             try {
                 publisher = new ZmqPublisher(zmq, new ZmqPublisher.Config().endpoint(config.executionsEndpoint())
@@ -161,8 +176,9 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
                 throw new ServiceStartException("gateway did not start: cannot bind the execution socket to "
                         + config.executionsEndpoint() + ": " + reason(e), e);
             }
-            OrderGateway gateway = new OrderGateway(config.riskLimits(), OrderGateway.paperVenue(config.paper()),
+            gateway = new OrderGateway(config.riskLimits(), OrderGateway.paperVenue(config.paper()),
                     new ZmqExecutionPublisher(publisher), metrics, clock.nanos());
+            journal = recover(gateway);
             try {
                 transport = new ZmqGatewayTransport(zmq, config.ordersEndpoint(), gateway, ZmqGatewayTransport.DEFAULT_BATCH);
             } catch (RuntimeException e) {
@@ -174,11 +190,13 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             }
             metrics.attach(gateway, transport.intake(), marketData == null ? null : marketData.decoder(),
                     marketData == null ? null : marketData.gaps());
+            metrics.attachJournal(journal);
             metrics.sample(clock.nanos());
             ordersEndpoint = transport.endpoint();
             executionsEndpoint = publisher.endpoint();
             ready.complete(null);
             loop(gateway, transport, marketData);
+            clean = true;
         } catch (Throwable e) {
             if (!ready.isDone()) {
                 ready.completeExceptionally(e);
@@ -200,7 +218,34 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             if (publisher != null) {
                 publisher.close();
             }
+            if (journal != null) {
+                // After an unexpected error the state may be half-changed: no SHUTDOWN, the next start recovers as after a crash.
+                if (clean && !gateway.shutdown(clock.nanos())) {
+                    LOG.log(System.Logger.Level.ERROR, "gateway: the clean shutdown could not be journaled: "
+                            + (journal.failure() == null ? "journal closed" : journal.failure().describe()));
+                }
+                journal.close();
+            }
         }
+    }
+
+    /**
+     * Opens the order journal and rebuilds {@code gateway} from it (gateway thread, at start); returns
+     * the journal, or null without one or when it could not be opened (the gateway then refuses to trade).
+     */
+    private OrderJournal recover(OrderGateway gateway) {
+        if (config.journalDir() == null) {
+            LOG.log(System.Logger.Level.WARNING, "gateway: no order journal; positions and open orders are lost at a restart");
+            return null;
+        }
+        JournalRecovery recovery = OrderJournal.open(JournalConfig.builder(config.journalDir())
+                .syncPolicy(config.journalSync()).clock(clock).build());
+        OrderJournal journal = recovery.journal();
+        if (journal != null) {
+            gateway.attachLog(new JournalEventLog(journal, gateway.venue().name()));
+        }
+        GatewayRecovery.restore(gateway, recovery, clock.nanos());
+        return journal;
     }
 
     private ZmqMarketDataAdapter subscribe(OrderGateway gateway) {
@@ -226,6 +271,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
                 work += marketData.doWork();
             }
             work += transport.doWork(now);
+            work += gateway.doLogWork();
             work += runTasks(gateway);
             if (metrics.sampleIfDue(now) && marketData != null) {
                 scaleMismatches = warnOnScaleMismatch(marketData.decoder(), scaleMismatches);
@@ -285,7 +331,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
 
     @Override
     public CompletableFuture<GatewayStatus> status() {
-        return submit(g -> GatewayStatus.of(g, config.strategyNames(), config.instruments()));
+        return submit(g -> GatewayStatus.of(g, config.strategyNames(), config.instruments(), config.journalDescription()));
     }
 
     /** Samples the metric gauges now, on the gateway thread (tests and operators need not wait for the next second). */

@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A snapshot of a running gateway for the operator ({@code GET /admin/status}): the kill switch and
- * its reason, and per strategy its effective trading state, open orders, daily PnL and positions.
+ * A snapshot of a running gateway for the operator ({@code GET /admin/status}): whether it accepts
+ * new orders and, when not, why (reconciling after a restart, journal unreadable or failed,
+ * reconciliation failed), its journal, the kill switch and its reason, and per strategy its
+ * effective trading state, open orders, daily PnL and positions.
  * Taken on the gateway's thread by {@link #of}, then immutable and safe to hand to any thread.
  * Amounts are exact decimal texts (quantities in base units, money in the quote asset).
  */
 public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, String killReason, long received,
-                            long rejected, long fills, List<StrategyStatus> strategies) {
+                            long rejected, long fills, List<StrategyStatus> strategies, boolean ready, String notReadyReason,
+                            String journal) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One strategy's state. */
@@ -35,8 +38,14 @@ public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, St
         strategies = List.copyOf(strategies);
     }
 
+    /** A ready gateway without a journal. */
+    public GatewayStatus(long timeNanos, String venue, boolean killSwitch, String killReason, long received, long rejected,
+                         long fills, List<StrategyStatus> strategies) {
+        this(timeNanos, venue, killSwitch, killReason, received, rejected, fills, strategies, true, null, "none");
+    }
+
     /** Reads the gateway's state; call on the gateway's thread only. */
-    static GatewayStatus of(OrderGateway gateway, List<String> strategyNames, List<Instrument> instruments) {
+    static GatewayStatus of(OrderGateway gateway, List<String> strategyNames, List<Instrument> instruments, String journal) {
         RiskEngine risk = gateway.risk();
         List<StrategyStatus> list = new ArrayList<>();
         for (int s = 0; s < strategyNames.size(); s++) {
@@ -52,7 +61,7 @@ public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, St
                     Fixed.formatCompact(risk.dailyPnl(s), Fixed.CASH_SCALE), positions));
         }
         return new GatewayStatus(gateway.nanos(), gateway.venue().name(), gateway.isKillSwitchEngaged(), risk.killReason(),
-                gateway.received(), gateway.rejected(), gateway.fills(), list);
+                gateway.received(), gateway.rejected(), gateway.fills(), list, gateway.isReady(), gateway.notReadyReason(), journal);
     }
 
     /** The strategy of this name, or null. */
@@ -70,6 +79,13 @@ public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, St
         ObjectNode root = JSON.createObjectNode();
         root.put("timeNanos", timeNanos);
         root.put("venue", venue);
+        root.put("ready", ready);
+        if (notReadyReason != null) {
+            root.put("notReadyReason", notReadyReason);
+        } else {
+            root.putNull("notReadyReason");
+        }
+        root.put("journal", journal);
         ObjectNode kill = root.putObject("killSwitch");
         kill.put("engaged", killSwitch);
         if (killReason != null) {

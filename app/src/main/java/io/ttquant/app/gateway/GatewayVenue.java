@@ -2,7 +2,9 @@ package io.ttquant.app.gateway;
 
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketEvent;
+import io.ttquant.core.order.Fill;
 import io.ttquant.core.order.Order;
+import java.util.List;
 
 /**
  * Where the {@link OrderGateway} routes orders that passed every check: the {@link PaperVenue}
@@ -43,6 +45,35 @@ public interface GatewayVenue {
 
     /** Orders the venue holds open (as far as it knows). */
     int openOrders();
+
+    /**
+     * Brings the gateway's view after a restart in line with the venue: {@code openOrders} are the
+     * orders the gateway's journal says are open (rebuilt, with their last known state, owned by
+     * the gateway as usual). The venue reports what happened to them while the gateway was away
+     * through the gateway's {@link io.ttquant.core.venue.ExecutionListener} (fills not yet applied,
+     * cancels, expiries; {@link ReconcileListener#isFillApplied} tells which trades are known), and
+     * then calls {@link ReconcileListener#reconciled}, at once or later from {@link #advanceTo}.
+     * Until then the gateway refuses every new order. The default cannot reconcile and says so,
+     * so the gateway fails closed.
+     */
+    default void reconcile(List<Order> openOrders, long nowNanos, ReconcileListener listener) {
+        listener.failed("the " + name() + " venue cannot reconcile the journal's " + openOrders.size()
+                + " open orders, fills and positions with the exchange");
+    }
+
+    /**
+     * The venue's id of {@code fill}'s trade, unique at the venue (per instrument) across restarts
+     * of the gateway: what the gateway journals, deduplicates on and reports. The default is
+     * {@link Fill#tradeId()}.
+     */
+    default long tradeId(Fill fill) {
+        return fill.tradeId();
+    }
+
+    /** The venue's id of the order, 0 while not known (journaled with the order's state). */
+    default long venueOrderId(Order order) {
+        return 0;
+    }
 
     /** Orders whose state the venue does not know (a timeout or 5xx), being resolved by query; 0 for the paper venue. */
     default int unknownOrders() {

@@ -1,5 +1,8 @@
 package io.ttquant.app.gateway;
 
+import io.ttquant.app.gateway.journal.RecoveredOrder;
+import io.ttquant.app.gateway.journal.RecoveredPosition;
+import io.ttquant.app.gateway.journal.RecoveredState;
 import io.ttquant.core.exchange.ExchangeConfig;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketEvent;
@@ -59,6 +62,17 @@ import java.util.function.LongConsumer;
  * allocates nothing from the received bytes to the encoded report (the paper venue's matching engine
  * still allocates its {@link Fill} per fill).
  *
+ * <p>With an {@link OrderEventLog} ({@link #attachLog}) every order is written down before it
+ * leaves for the venue, every fill (under the venue's trade id) before the state it led to, and
+ * every state change before the strategy is told, so that a restart rebuilds the gateway from its
+ * journal ({@link GatewayRecovery}). A fill whose trade id the gateway already applied is never
+ * applied again. The gateway is <em>ready</em> unless it is rebuilding and waiting for its venue's
+ * {@linkplain GatewayVenue#reconcile reconciliation}, or has failed closed (its journal could not
+ * be read or stopped working, the venue could not reconcile, a trade came twice); while not ready
+ * it refuses every new order and replace with GATEWAY_NOT_READY and says why
+ * ({@link #notReadyReason()}); cancels still go through, and repeated client order ids are still
+ * answered with the order's state.
+ *
  * <p>Owned by one thread, which calls {@link #onCommand}, {@link #onMarketData}, {@link #onTime} and
  * the kill switch; time is injected, the wall clock is never read.
  */
@@ -70,6 +84,9 @@ public final class OrderGateway implements ExecutionListener {
     /** Quarantined orders kept for a venue that never settles its requests; beyond, the collector takes them. */
     private static final int MAX_QUARANTINE = 1 << 16;
     private static final RejectReason[] REASONS = RejectReason.values();
+    /** Trade ids of the latest fills kept to recognise a fill reported twice. */
+    static final int RECENT_TRADES = 1 << 16;
+    private static final System.Logger LOG = System.getLogger(OrderGateway.class.getName());
 
     private final String venueName;
     private final byte[] venueNameBytes;
@@ -96,6 +113,15 @@ public final class OrderGateway implements ExecutionListener {
     private final LongConsumer killCollector = this::addToKillList;
 
     private final long[] rejections = new long[REASONS.length];
+    private final RecentTrades recentTrades = new RecentTrades(RECENT_TRADES);
+    private final ReconcileListener reconcileListener = new Reconciliation();
+    private OrderEventLog log = OrderEventLog.NONE;
+    /** The journal's state at start: fills applied before the restart, by (venue, trade id); null without a journal. */
+    private RecoveredState recovered;
+    /** Why new orders are refused; null while ready. */
+    private String notReady;
+    /** Not ready for good: only a restart (after the cause is fixed) opens the gateway again. */
+    private boolean failedClosed;
     private long nextOrderId = 1;
     private long received;
     private long rejected;
@@ -241,6 +267,9 @@ public final class OrderGateway implements ExecutionListener {
         if (existing != OrderRegistry.NONE) {
             return answerDuplicate(existing, now);
         }
+        if (notReady != null) {
+            return refuse(cmd, strategy, RejectReason.GATEWAY_NOT_READY, now);
+        }
         if (!isThisVenue(cmd.venue())) {
             return refuse(cmd, strategy, RejectReason.UNKNOWN_VENUE, now);
         }
@@ -288,6 +317,11 @@ public final class OrderGateway implements ExecutionListener {
             return refuse(cmd, strategy, why, now);
         }
         nextOrderId++;
+        if (!log.submitted(now, order)) {
+            pool.release(order);
+            logFailed();
+            return refuse(cmd, strategy, RejectReason.GATEWAY_NOT_READY, now);
+        }
         registry.add(strategy, clientId, order, ins, false);
         // Booked before the venue sees it, so the next check already counts its exposure.
         risk.onAccepted(strategy, order);
@@ -335,6 +369,9 @@ public final class OrderGateway implements ExecutionListener {
         if (orig == OrderRegistry.NONE) {
             return refuse(cmd, strategy, RejectReason.UNKNOWN_ORDER, now);
         }
+        if (notReady != null) {
+            return refuseReplace(cmd, strategy, orig, RejectReason.GATEWAY_NOT_READY, now);
+        }
         if (!isThisVenue(cmd.venue())) {
             return refuseReplace(cmd, strategy, orig, RejectReason.UNKNOWN_VENUE, now);
         }
@@ -378,6 +415,12 @@ public final class OrderGateway implements ExecutionListener {
         }
         nextOrderId++;
         int slot = registry.add(strategy, clientId, replacement, ins, true);
+        // Journaled now, so that its id and client order id survive a crash while the original's cancel is on its way.
+        if (!log.submitted(now, replacement)) {
+            logFailed();
+            failReplacement(slot, RejectReason.GATEWAY_NOT_READY, now);
+            return CommandOutcome.REJECTED;
+        }
         registry.link(orig, slot);
         if (!venue.cancel(original, now)) {
             registry.unlink(orig);
@@ -415,7 +458,8 @@ public final class OrderGateway implements ExecutionListener {
             int slot = confirmed[k];
             Order order = registry.order(slot);
             int strategy = registry.strategy(slot);
-            RejectReason why = risk.isKillSwitchEngaged() ? RejectReason.KILL_SWITCH_ENGAGED
+            RejectReason why = notReady != null ? RejectReason.GATEWAY_NOT_READY
+                    : risk.isKillSwitchEngaged() ? RejectReason.KILL_SWITCH_ENGAGED
                     : risk.state(strategy) == TradingState.HALTED ? RejectReason.STRATEGY_HALTED : order.validate();
             if (why != null) {
                 failReplacement(slot, why, now);
@@ -433,6 +477,9 @@ public final class OrderGateway implements ExecutionListener {
     private void failReplacement(int slot, RejectReason why, long time) {
         Order order = registry.order(slot);
         order.reject(why, Math.max(time, order.updatedNanos()));
+        if (!log.state(clock.nanos(), order, 0)) {
+            logFailed();
+        }
         rejected++;
         rejections[why.ordinal()]++;
         observer.onRejected(registry.strategy(slot), why);
@@ -486,6 +533,17 @@ public final class OrderGateway implements ExecutionListener {
         int slot = slotOf(order);
         int strategy = registry.strategy(slot);
         int ins = registry.instrument(slot);
+        long tradeId = venue.tradeId(fill);
+        if (isFillApplied(ins, tradeId) || !recentTrades.add(ins, tradeId)) {
+            // The venue has already changed the order by this fill a second time: its state can no longer be trusted.
+            failClosed("the " + venueName + " venue reported trade " + tradeId + " of " + instruments[ins].symbol()
+                    + " (order " + order.orderId() + ") again; it was applied once and is not applied twice");
+            return;
+        }
+        long now = clock.nanos();
+        if (!log.fill(now, fill, tradeId) || !log.state(now, order, venue.venueOrderId(order))) {
+            logFailed();
+        }
         fills++;
         observer.onFill(strategy, order.instrument(), fill.qty(), fill.price(), order.filledQty() == fill.qty(),
                 fill.timeNanos() - order.createdNanos());
@@ -493,7 +551,7 @@ public final class OrderGateway implements ExecutionListener {
         Portfolio p = portfolios[strategy];
         p.applyFill(order, fill);
         registry.capture(slot);
-        reporter.orderState(slot, fill, fill.timeNanos(), null);
+        reporter.orderState(slot, fill, tradeId, fill.timeNanos(), null);
         reporter.position(strategy, ins, p.position(instruments[ins]), fill.timeNanos());
     }
 
@@ -511,6 +569,9 @@ public final class OrderGateway implements ExecutionListener {
         }
         // A fill report already said this, or a stop trigger changed nothing the wire carries.
         if (registry.reportedStatus(slot) != s.ordinal() || registry.reportedFilled(slot) != order.filledQty()) {
+            if (!log.state(clock.nanos(), order, venue.venueOrderId(order))) {
+                logFailed();
+            }
             registry.capture(slot);
             reporter.orderState(slot, null, order.updatedNanos(), null);
         }
@@ -629,7 +690,11 @@ public final class OrderGateway implements ExecutionListener {
         long now = clock.nanos();
         reclaimOrders();
         killCount = 0;
-        risk.engage(reason == null || reason.isBlank() ? "kill switch" : reason, killCollector);
+        String why = reason == null || reason.isBlank() ? "kill switch" : reason;
+        if (!log.killSwitch(now, true, why)) {
+            logFailed();
+        }
+        risk.engage(why, killCollector);
         int sent = 0;
         for (int k = 0; k < killCount; k++) {
             int slot = registry.findByOrderId(killList[k]);
@@ -651,7 +716,205 @@ public final class OrderGateway implements ExecutionListener {
 
     /** Lets new orders through again (orders canceled by the kill switch stay canceled). */
     public void releaseKillSwitch() {
+        if (!log.killSwitch(clock.nanos(), false, "released")) {
+            logFailed();
+        }
         risk.release();
+    }
+
+    /**
+     * The operator sets a strategy's trading state (journaled, so it survives a restart); the
+     * effective state is the stricter of it and the daily-loss state. Returns false for an unknown
+     * strategy.
+     */
+    public boolean setStrategyState(String strategy, TradingState state, String reason, long nowNanos) {
+        int s = risk.strategyId(strategy);
+        if (s < 0 || state == null) {
+            return false;
+        }
+        clock.advance(nowNanos);
+        if (!log.strategyState(clock.nanos(), strategy, state, reason)) {
+            logFailed();
+        }
+        risk.setState(s, state);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ journal and readiness
+
+    /**
+     * Writes every later event to {@code log}; call once, before the first command. Without one
+     * the gateway keeps nothing across a restart (tests, tools).
+     */
+    public void attachLog(OrderEventLog log) {
+        if (log == null) {
+            throw new IllegalArgumentException("an event log is required (OrderEventLog.NONE for none)");
+        }
+        this.log = log;
+    }
+
+    /** Duty cycle of the event log (a group-commit deadline); notices a log that failed meanwhile. Returns the work done. */
+    public int doLogWork() {
+        int work = log.doWork();
+        if (!failedClosed && log.failure() != null) {
+            logFailed();
+        }
+        return work;
+    }
+
+    /** Writes the clean-shutdown mark (nothing in flight); false when the log failed. */
+    public boolean shutdown(long nowNanos) {
+        clock.advance(nowNanos);
+        return log.shutdown(clock.nanos());
+    }
+
+    /** True when new orders are accepted: not rebuilding, not failed closed. */
+    public boolean isReady() {
+        return notReady == null;
+    }
+
+    /** Why new orders are refused (one line), or null while ready. */
+    public String notReadyReason() {
+        return notReady;
+    }
+
+    /** True when the gateway refuses to trade for good (until a restart). */
+    public boolean hasFailedClosed() {
+        return failedClosed;
+    }
+
+    /**
+     * Refuses every new order and replace from now on, for good, with {@code why}, logged at ERROR
+     * once (the first cause is kept). Used when the journal cannot be trusted or written, the
+     * venue cannot reconcile, or a fill came twice.
+     */
+    public void failClosed(String why) {
+        if (failedClosed) {
+            return;
+        }
+        failedClosed = true;
+        notReady = why;
+        LOG.log(System.Logger.Level.ERROR, "gateway refuses to trade (GATEWAY_NOT_READY): " + why);
+    }
+
+    private void logFailed() {
+        String why = log.failure();
+        failClosed("the order journal failed: " + (why == null ? "a record could not be written" : why));
+    }
+
+    /** True when this trade was applied before the restart (the journal's replay said so). */
+    private boolean isFillApplied(int ins, long tradeId) {
+        RecoveredState r = recovered;
+        return r != null && r.isFillApplied(venueName, tradeId);
+    }
+
+    /** The venue's answer to {@link GatewayVenue#reconcile}, on the gateway's thread. */
+    private final class Reconciliation implements ReconcileListener {
+        @Override
+        public boolean isFillApplied(Instrument instrument, long tradeId) {
+            Integer i = instrument == null ? null : instrumentBySymbol.get(instrument.symbol());
+            return i != null && (recentTrades.contains(i, tradeId) || OrderGateway.this.isFillApplied(i, tradeId));
+        }
+
+        @Override
+        public void reconciled(String summary) {
+            if (failedClosed) {
+                LOG.log(System.Logger.Level.WARNING, "gateway: " + summary + "; it still refuses to trade: " + notReady);
+                return;
+            }
+            notReady = null;
+            LOG.log(System.Logger.Level.INFO, "gateway reconciled with the " + venueName + " venue and trades: " + summary);
+        }
+
+        @Override
+        public void failed(String reason) {
+            failClosed("reconciliation with the " + venueName + " venue failed: " + reason);
+        }
+    }
+
+    // ------------------------------------------------------------------ restore (GatewayRecovery, at start)
+
+    /** The configured instrument's index for {@code symbol}, or -1. */
+    int instrumentIndex(String symbol) {
+        Integer i = instrumentBySymbol.get(symbol);
+        return i == null ? -1 : i;
+    }
+
+    Instrument instrumentAt(int ins) {
+        return instruments[ins];
+    }
+
+    String venueName() {
+        return venueName;
+    }
+
+    /**
+     * Rebuilds a journaled order into the registry with its last known state: an open one is live
+     * (its remaining quantity booked in the risk engine), a terminal one enters its strategy's
+     * idempotency window. Returns the live order, or null for a terminal one.
+     */
+    Order restoreOrder(RecoveredOrder r, int strategy, int ins) {
+        byte[] id = r.clientOrderId().getBytes(StandardCharsets.US_ASCII);
+        Order order = pool.acquire().reuse(r.orderId(), id, 0, id.length, strategyNames[strategy], instruments[ins], r.side(),
+                r.type(), r.timeInForce(), r.quantity(), r.price(), r.stopPrice(), r.reduceOnly(), r.createdNanos());
+        order.restore(r.status(), r.status() == OrderStatus.REJECTED || r.status() == OrderStatus.EXPIRED ? r.rejectReason() : null,
+                r.filledQty(), r.filledNotional(), r.fees(), r.lastUpdateNanos());
+        int slot = registry.add(strategy, new ByteSlice().set(id), order, ins, false);
+        nextOrderId = Math.max(nextOrderId, r.orderId() + 1);
+        if (order.status().isTerminal()) {
+            pool.release(registry.retire(slot));
+            return null;
+        }
+        // The strategy was told this state before the restart; a change from here on is news.
+        registry.reported(slot, order.status(), order.filledQty());
+        risk.onAccepted(strategy, order);
+        return order;
+    }
+
+    /** Restores a strategy's journaled position exactly into its portfolio, and its size into the risk engine. */
+    void restorePosition(int strategy, int ins, RecoveredPosition p) {
+        Instrument instrument = instruments[ins];
+        Position position = portfolios[strategy].restorePosition(instrument, p.netQty(), p.costBasis(), p.realizedPnl());
+        for (int a = 0; a < p.feeAssetCount(); a++) {
+            portfolios[strategy].restoreFees(p.feeAsset(a), p.fees(p.feeAsset(a)));
+        }
+        if (p.netQty() != 0) {
+            // The risk engine needs the size (position limits, reduce-only); at the average entry its PnL starts at zero.
+            long entry = Math.max(instrument.tickSize(), position.avgEntryPrice());
+            risk.onExternalFill(strategy, instrument, p.netQty() > 0 ? Side.BUY : Side.SELL, Math.abs(p.netQty()), entry, 0);
+        }
+    }
+
+    /** Order ids continue above every id the journal holds. */
+    void restoreNextOrderId(long next) {
+        nextOrderId = Math.max(nextOrderId, next);
+    }
+
+    void restoreKillSwitch(String reason) {
+        risk.engage(reason == null || reason.isBlank() ? "kill switch (restored)" : reason, id -> { });
+    }
+
+    void restoreStrategyState(int strategy, TradingState state) {
+        risk.setState(strategy, state);
+    }
+
+    /**
+     * Holds new orders until the venue has reconciled the rebuilt {@code openOrders}; fills in
+     * {@code state} count as applied from now on.
+     */
+    void reconcile(List<Order> openOrders, RecoveredState state, long nowNanos) {
+        clock.advance(nowNanos);
+        recovered = state;
+        if (!failedClosed) {
+            notReady = "reconciling " + openOrders.size() + " open orders with the " + venueName + " venue";
+        }
+        venue.reconcile(openOrders, clock.nanos(), reconcileListener);
+        submitConfirmedReplacements(clock.nanos());
+    }
+
+    /** The next gateway order id. */
+    long nextOrderId() {
+        return nextOrderId;
     }
 
     public boolean isKillSwitchEngaged() {

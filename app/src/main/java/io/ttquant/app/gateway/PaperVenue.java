@@ -4,7 +4,9 @@ import io.ttquant.core.exchange.ExchangeConfig;
 import io.ttquant.core.exchange.SimulatedExchange;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketEvent;
+import io.ttquant.core.order.Fill;
 import io.ttquant.core.order.Order;
+import io.ttquant.core.order.OrderStatus;
 import io.ttquant.core.time.Clock;
 import io.ttquant.core.venue.ExecutionListener;
 import java.util.List;
@@ -16,17 +18,27 @@ import java.util.List;
  * wires and counts; it must never match, validate or fill anything itself, and it never reads the
  * wall clock (the gateway's clock stamps orders, market events carry their own times).
  * Single-threaded: the gateway's thread owns it.
+ *
+ * <p>Its book lives in memory only: after a restart the orders the gateway's journal holds open
+ * are gone from it, so {@link #reconcile} cancels them ("paper venue restarted") and positions
+ * stay as the journal rebuilt them. Its trade ids are the time it was created (ns) plus the
+ * matching engine's sequence, so a later run never repeats an earlier run's id (a run has fewer
+ * fills than nanoseconds) and fills journaled before a restart are never mistaken for new ones.
  */
 public final class PaperVenue implements GatewayVenue {
     /** The venue name on the wire. */
     public static final String NAME = "paper";
 
     private final SimulatedExchange exchange;
+    private final ExecutionListener listener;
+    private final long tradeIdBase;
     private long submitted;
     private long cancelsSent;
 
     PaperVenue(ExchangeConfig config, Clock clock, ExecutionListener listener, List<Instrument> instruments) {
         this.exchange = new SimulatedExchange(config, clock, listener);
+        this.listener = listener;
+        this.tradeIdBase = clock.nanos();
         for (Instrument i : instruments) {
             exchange.addInstrument(i);
         }
@@ -53,6 +65,32 @@ public final class PaperVenue implements GatewayVenue {
     @Override
     public void advanceTo(long nowNanos) {
         exchange.advanceTo(nowNanos);
+    }
+
+    /**
+     * The paper venue restarted with an empty book: every order the journal holds open is canceled
+     * (a NEW one, never acknowledged, is acknowledged first, as the transition table wants) and
+     * reported to the gateway; positions stay. Answers at once.
+     */
+    @Override
+    public void reconcile(List<Order> openOrders, long nowNanos, ReconcileListener done) {
+        for (Order o : openOrders) {
+            if (o.status() == OrderStatus.NEW) {
+                o.accept(nowNanos);
+            }
+            if (!o.status().isTerminal()) {
+                o.cancel(nowNanos);
+            }
+            listener.onOrderUpdate(o);
+        }
+        done.reconciled("paper venue restarted with an empty book: " + openOrders.size()
+                + " open orders from the journal canceled, positions kept");
+    }
+
+    /** The matching engine's sequence above this run's base (its creation time, ns). */
+    @Override
+    public long tradeId(Fill fill) {
+        return tradeIdBase + fill.tradeId();
     }
 
     @Override

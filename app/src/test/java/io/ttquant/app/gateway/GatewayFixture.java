@@ -47,14 +47,28 @@ final class GatewayFixture {
 
     /** The same wiring with other fill models (latency...) and idempotency window. */
     GatewayFixture(ExchangeConfig paper, int idempotencyWindow) {
-        RiskLimits limits = RiskLimits.builder()
+        this(OrderGateway.paperVenue(paper), idempotencyWindow, T0);
+    }
+
+    /** The same wiring routed to {@code venue}, starting at {@code startNanos} (a restart starts later). */
+    GatewayFixture(VenueFactory venue, int idempotencyWindow, long startNanos) {
+        gateway = new OrderGateway(limits(), venue, sink, GatewayObserver.NONE, idempotencyWindow, startNanos);
+        now = startNanos;
+    }
+
+    /** The paper venue filling resting limits on touch, as the default fixture uses it. */
+    static VenueFactory touchPaper() {
+        return OrderGateway.paperVenue(ExchangeConfig.builder().limitFillRule(LimitFillRule.TOUCH).build());
+    }
+
+    static RiskLimits limits() {
+        return RiskLimits.builder()
                 .instrument(InstrumentLimits.of(INS).maxOrderQty(INS.qty("10")).maxPosition(INS.qty("5"))
                         .collarPpm(100_000).build())
                 .strategy(StrategyLimits.named(STRATEGY).maxOrderNotional(100_000_00000000L).maxOpenOrders(50).build())
                 .strategy(StrategyLimits.named("beta").build())
                 .duplicateGuard(0, 16)
                 .build();
-        gateway = new OrderGateway(limits, OrderGateway.paperVenue(paper), sink, GatewayObserver.NONE, idempotencyWindow, T0);
     }
 
     void trade(String price, String qty) {

@@ -78,6 +78,7 @@ public final class GatewayServiceFixture implements AutoCloseable {
                 "    beta:",
                 "  metrics: {port: 0}",
                 "  admin: {port: 0, token-file: admin-token}",
+                "  journal: {dir: journal}",
                 ""));
         GatewayConfig.Builder b = GatewayConfig.builder();
         Path tokenFromYaml = GatewayConfigFile.read(yaml, b);

@@ -111,6 +111,47 @@ public final class Order {
     }
 
     /**
+     * Sets the order's life-cycle state as storage last recorded it (a gateway rebuilding its orders
+     * after a restart from its journal), bypassing the transition checks: the state was reached
+     * through legal transitions before the restart. The values must agree with each other (fills
+     * only within the quantity, NEW and ACCEPTED unfilled, PARTIALLY_FILLED partly and FILLED fully
+     * filled, a reason only for REJECTED or EXPIRED), else it throws and changes nothing. Call right
+     * after {@link #reuse} or the constructor; allocates nothing.
+     *
+     * @throws IllegalArgumentException for values that contradict each other or the order's terms
+     */
+    public Order restore(OrderStatus status, RejectReason reason, long filledQty, long filledNotional, long feesPaid,
+                         long updatedNanos) {
+        if (status == null) {
+            throw new IllegalArgumentException("restored status missing");
+        }
+        if (filledQty < 0 || filledQty > quantity || filledNotional < 0) {
+            throw new IllegalArgumentException("restored fill of " + filledQty + " (notional " + filledNotional
+                    + ") does not fit quantity " + quantity + " of order " + orderId);
+        }
+        boolean fits = switch (status) {
+            case NEW, ACCEPTED -> filledQty == 0;
+            case PARTIALLY_FILLED -> filledQty > 0 && filledQty < quantity;
+            case FILLED -> filledQty == quantity;
+            case CANCELED, REJECTED, EXPIRED -> status != OrderStatus.REJECTED || filledQty == 0;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException("restored status " + status + " contradicts filled " + filledQty + " of "
+                    + quantity + " for order " + orderId);
+        }
+        if (reason != null && status != OrderStatus.REJECTED && status != OrderStatus.EXPIRED) {
+            throw new IllegalArgumentException("restored reason " + reason + " for a " + status + " order " + orderId);
+        }
+        this.status = status;
+        this.reason = reason;
+        this.filledQty = filledQty;
+        this.filledNotional = filledNotional;
+        this.feesPaid = feesPaid;
+        this.updatedNanos = Math.max(updatedNanos, createdNanos);
+        return this;
+    }
+
+    /**
      * A fresh NEW copy of this order's request (same ids and terms), for the venue to own: the
      * strategy's order then follows the venue's reports one by one, as it does in live trading.
      */

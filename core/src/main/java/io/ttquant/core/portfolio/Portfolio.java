@@ -188,6 +188,41 @@ public final class Portfolio implements PortfolioView {
         return position.apply(fill.side(), fill.qty(), fill.price());
     }
 
+    /**
+     * Restores a position rebuilt from storage (a gateway's journal after a restart) into this
+     * portfolio, as if the fills that built it had been applied here: the position takes the net
+     * quantity, cost basis and realized PnL (all exact, cash scale for money), the base asset's
+     * balance moves by the net quantity and the quote asset's by {@code realizedPnl - costBasis}
+     * (what the fills paid and received: {@code sum(sells) - sum(buys)}). Fees are restored apart
+     * ({@link #restoreFees}). Only a position that has seen no fill may be restored; throws otherwise
+     * or when the numbers contradict each other.
+     */
+    public Position restorePosition(Instrument instrument, long netQty, long costBasis, long realizedPnl) {
+        Position p = register(instrument);
+        p.restore(netQty, costBasis, realizedPnl);
+        Asset base = asset(instrument.baseAsset());
+        Asset quote = asset(instrument.quoteAsset());
+        base.free = Math.addExact(base.free, instrument.qtyToCash(netQty));
+        quote.free = Math.addExact(quote.free, Math.subtractExact(realizedPnl, costBasis));
+        return p;
+    }
+
+    /**
+     * Restores fees paid in {@code asset} (cash scale) by fills before a restart: charged to the
+     * asset's balance and counted in {@link #feesPaid}; valued into {@link #totalFeesInValuation()}
+     * at the current mark (the marks of the original fills are not known; 0 for an asset other than
+     * the valuation asset before any mark).
+     */
+    public void restoreFees(String asset, long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("restored fees must not be negative: " + amount);
+        }
+        Asset a = asset(asset);
+        a.free = Math.subtractExact(a.free, amount);
+        a.feesPaid = Math.addExact(a.feesPaid, amount);
+        totalFeesInValuation = Math.addExact(totalFeesInValuation, valueOf(a, amount));
+    }
+
     /** Releases whatever an order still holds; call when it reaches a terminal state. */
     public void release(Order order) {
         Reservation r = reservations.remove(order.orderId());

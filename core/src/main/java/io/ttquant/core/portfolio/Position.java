@@ -51,6 +51,23 @@ public final class Position {
         return realized;
     }
 
+    /**
+     * Sets the numbers of a position rebuilt from storage; only a position that never saw a fill
+     * may be restored. A flat position has no cost basis; an open one's basis has its sign.
+     */
+    void restore(long netQty, long costBasis, long realizedPnl) {
+        if (this.netQty != 0 || this.costBasis != 0 || this.realizedPnl != 0) {
+            throw new IllegalStateException("only a position without fills can be restored: " + this);
+        }
+        if (netQty == 0 ? costBasis != 0 : costBasis != 0 && Long.signum(costBasis) != Long.signum(netQty)) {
+            throw new IllegalArgumentException("restored cost basis " + costBasis + " contradicts net quantity " + netQty
+                    + " of " + instrument);
+        }
+        this.netQty = netQty;
+        this.costBasis = costBasis;
+        this.realizedPnl = realizedPnl;
+    }
+
     void mark(long price) {
         this.markPrice = price;
     }
