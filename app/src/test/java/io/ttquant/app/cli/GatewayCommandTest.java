@@ -29,7 +29,7 @@ class GatewayCommandTest {
                   admin: {port: 0}
                 """);
         Cli.Result r = Cli.run("gateway", "--config", config.toString(), "--marketdata", "tcp://127.0.0.1:5999",
-                "--admin-token-file", dir.resolve("token").toString(), "--fee-bps", "2", "--for", "1s");
+                "--admin-token-file", dir.resolve("token").toString(), "--fee-bps", "2", "--journal-dir", dir.resolve("journal").toString(), "--for", "1s");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("gateway running")
                 .contains("venue       paper (fees 2 bps")

@@ -26,14 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hot path with the order journal on (a real journal in a temporary directory, group commit):
  * new orders and cancels journaled (ORDER_SUBMITTED, then ACCEPTED and CANCELED states) allocate
- * nothing of the gateway's or the journal's own per record. The one allocation left is the journal
- * reading a pooled order's client order id as a String for its ORDER_SUBMITTED record (the record's
- * field is a String): one String per new order, which this test bounds and measures.
+ * nothing: the ORDER_SUBMITTED record copies the pooled order's client id bytes instead of asking
+ * for a String. One allocation per order would be at least 16 bytes.
  */
 class OrderGatewayJournalAllocationTest {
     private static final int CYCLES = 50_000;
-    /** A String of a 13-character id (header, hash, coder) and its byte[]: 24 + 32 bytes with compressed oops. */
-    private static final long CLIENT_ID_STRING_BYTES = 56;
 
     @TempDir
     Path dir;
@@ -74,11 +71,10 @@ class OrderGatewayJournalAllocationTest {
         assertThat(gateway.isReady()).isTrue();
         assertThat(records).isEqualTo(3L * CYCLES); // submitted, accepted, canceled
         assertThat(rec.journal().failure()).isNull();
-        long perOrder = allocated / CYCLES;
-        System.out.printf("journal on: %d bytes allocated per new+cancel (%d records, %d syncs)%n", perOrder, records,
+        double perOrder = (double) allocated / CYCLES;
+        System.out.printf("journal on: %.3f bytes allocated per new+cancel (%d records, %d syncs)%n", perOrder, records,
                 rec.journal().syncs());
-        assertThat(perOrder).as("bytes per new order and cancel, all of it the client order id's String")
-                .isLessThanOrEqualTo(CLIENT_ID_STRING_BYTES);
+        assertThat(perOrder).as("bytes per new order and cancel with the journal on").isLessThan(1.0);
         rec.journal().close();
     }
 

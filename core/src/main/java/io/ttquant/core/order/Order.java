@@ -253,6 +253,32 @@ public final class Order {
     }
 
     /** The client order id; for a reused order it is built from its bytes on the first call (allocates once). */
+    /**
+     * Copies the client order id as ASCII bytes into {@code dst} at {@code offset} (room for
+     * {@value #MAX_CLIENT_ORDER_ID_BYTES} bytes) and returns its length; allocates nothing, so
+     * writers on the hot path (the journal) need no String.
+     *
+     * @throws IllegalArgumentException for an id longer than {@value #MAX_CLIENT_ORDER_ID_BYTES} characters or not ASCII (a caller bug)
+     */
+    public int copyClientOrderId(byte[] dst, int offset) {
+        if (clientOrderId == null && clientOrderIdBytes != null) {
+            System.arraycopy(clientOrderIdBytes, 0, dst, offset, clientOrderIdLength);
+            return clientOrderIdLength;
+        }
+        int n = clientOrderId == null ? 0 : clientOrderId.length();
+        if (n > MAX_CLIENT_ORDER_ID_BYTES) {
+            throw new IllegalArgumentException("client order id longer than " + MAX_CLIENT_ORDER_ID_BYTES + " characters");
+        }
+        for (int i = 0; i < n; i++) {
+            char c = clientOrderId.charAt(i);
+            if (c > 127) {
+                throw new IllegalArgumentException("client order id is not ASCII");
+            }
+            dst[offset + i] = (byte) c;
+        }
+        return n;
+    }
+
     public String clientOrderId() {
         if (clientOrderId == null && clientOrderIdBytes != null) {
             clientOrderId = new String(clientOrderIdBytes, 0, clientOrderIdLength, StandardCharsets.US_ASCII);

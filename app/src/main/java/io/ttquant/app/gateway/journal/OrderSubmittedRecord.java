@@ -21,7 +21,10 @@ public final class OrderSubmittedRecord extends JournalRecord {
 
     public long orderId;
     public String strategy;
+    /** The client order id of a record read back; null on a record filled by {@link #set} (see {@link #clientOrderIdText()}). */
     public String clientOrderId;
+    /** The client order id of a record filled by {@link #set}, without a String per order. */
+    private final AsciiText sentId = new AsciiText(MAX_CLIENT_ORDER_ID);
     public String venue;
     public String symbol;
     public Side side;
@@ -46,7 +49,8 @@ public final class OrderSubmittedRecord extends JournalRecord {
         this.timeNanos = timeNanos;
         this.orderId = order.orderId();
         this.strategy = order.strategyId();
-        this.clientOrderId = order.clientOrderId();
+        this.clientOrderId = null;
+        sentId.setLength(order.copyClientOrderId(sentId.bytes(), 0));
         this.venue = venue;
         this.symbol = order.instrument().symbol();
         this.side = order.side();
@@ -68,7 +72,7 @@ public final class OrderSubmittedRecord extends JournalRecord {
                 .put(EnumCodes.TIME_IN_FORCE.code(timeInForce)).put((byte) (reduceOnly ? 1 : 0))
                 .put(scale(priceScale)).put(scale(qtyScale));
         Ascii.putId(b, strategy, MAX_NAME, "strategy");
-        Ascii.putId(b, clientOrderId, MAX_CLIENT_ORDER_ID, "client order id");
+        Ascii.putId(b, clientOrderIdText(), MAX_CLIENT_ORDER_ID, "client order id");
         Ascii.putId(b, venue, MAX_NAME, "venue");
         Ascii.putId(b, symbol, MAX_NAME, "symbol");
     }
@@ -92,6 +96,11 @@ public final class OrderSubmittedRecord extends JournalRecord {
         symbol = Ascii.get(b);
     }
 
+    /** The client order id, whichever way this record was filled. */
+    public CharSequence clientOrderIdText() {
+        return clientOrderId != null ? clientOrderId : sentId;
+    }
+
     static byte scale(int scale) {
         if (scale < 0 || scale > 18) {
             throw new IllegalArgumentException("scale out of range: " + scale);
@@ -101,7 +110,7 @@ public final class OrderSubmittedRecord extends JournalRecord {
 
     @Override
     public String toString() {
-        return "ORDER_SUBMITTED{t=" + timeNanos + " id=" + orderId + " strategy=" + strategy + " clientId=" + clientOrderId
+        return "ORDER_SUBMITTED{t=" + timeNanos + " id=" + orderId + " strategy=" + strategy + " clientId=" + clientOrderIdText()
                 + " venue=" + venue + " symbol=" + symbol + " " + side + " " + orderType + " " + timeInForce + " price="
                 + price + " stop=" + stopPrice + " qty=" + quantity + " reduceOnly=" + reduceOnly + " scales="
                 + priceScale + "/" + qtyScale + "}";
