@@ -461,6 +461,11 @@ public final class OrderGateway implements ExecutionListener {
             RejectReason why = notReady != null ? RejectReason.GATEWAY_NOT_READY
                     : risk.isKillSwitchEngaged() ? RejectReason.KILL_SWITCH_ENGAGED
                     : risk.state(strategy) == TradingState.HALTED ? RejectReason.STRATEGY_HALTED : order.validate();
+            if (why == null) {
+                // Exposure booked by other orders while the cancel was in flight counts now (no second rate token).
+                why = risk.recheck(strategy, order.instrument(), order.side(), order.type(), order.timeInForce(),
+                        order.quantity(), order.price(), order.stopPrice(), order.reduceOnly());
+            }
             if (why != null) {
                 failReplacement(slot, why, now);
                 continue;

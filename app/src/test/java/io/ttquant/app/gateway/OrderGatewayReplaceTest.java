@@ -141,6 +141,26 @@ class OrderGatewayReplaceTest {
     }
 
     @Test
+    void shouldRejectTheReplacementWhenOrdersAcceptedWhileTheCancelWasOnItsWayLeaveNoRoomForIt() {
+        GatewayFixture f = new GatewayFixture(ExchangeConfig.builder().limitFillRule(LimitFillRule.TOUCH)
+                .latency(LatencyModel.constant(LATENCY)).build(), 1_000);
+        f.trade("100.00", "1");
+        f.send(limitBuy("c1", "99.50", "1").build());
+        f.advance(LATENCY);
+        // Max position 5: the replacement (2) fits beside nothing else when it is checked ...
+        f.send(f.replace("c2", "c1", "99.00", "2"));
+        // ... but another buy of 3.5 is accepted while c1's cancel travels (1 + 3.5 <= 5).
+        f.send(limitBuy("c3", "98.50", "3.5").build());
+        f.advance(2 * LATENCY);
+
+        assertThat(last(f.reports("c1")).getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CANCELED);
+        assertThat(last(f.reports("c3")).getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_ACCEPTED);
+        assertThat(last(f.reports("c2")).getRejectCode()).as("3.5 + 2 > 5 once c1 is gone")
+                .isEqualTo(RejectReason.MAX_POSITION_EXCEEDED.code());
+        assertThat(f.gateway.risk().openBuyQty(0, INS)).isEqualTo(INS.qty("3.5"));
+    }
+
+    @Test
     void shouldRejectTheReplacementWhenTheKillSwitchIsEngagedWhileTheCancelIsOnItsWay() {
         GatewayFixture f = new GatewayFixture(ExchangeConfig.builder().limitFillRule(LimitFillRule.TOUCH)
                 .latency(LatencyModel.constant(LATENCY)).build(), 1_000);
