@@ -5,23 +5,17 @@ import io.ttquant.core.marketdata.BookUpdate;
 import io.ttquant.core.marketdata.TradeTick;
 import io.ttquant.core.time.Clock;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Binance's public spot market-data REST calls, asynchronous over the JDK {@link HttpClient}:
@@ -30,25 +24,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * through the caller's {@link Executor} (the market-data event loop), never from inside the call
  * that started it.
  *
- * <p>Keeps Binance's back-off rule: after a 429 or 418 every call fails at once with
- * {@link RestFailure.Kind#BACKING_OFF}, unsent, until the {@code Retry-After} window has passed on
- * the injected {@link Clock}. Tracks {@code X-MBX-USED-WEIGHT-1M}. Failures are typed
- * ({@link RestFailure} inside a {@link BinanceRestException}); Binance's
+ * <p>Keeps Binance's back-off rule through its {@link RestTransport}: after a 429 or 418 every
+ * call fails at once with {@link RestFailure.Kind#BACKING_OFF}, unsent, until the
+ * {@code Retry-After} window has passed on the injected {@link Clock}. Tracks
+ * {@code X-MBX-USED-WEIGHT-1M}. Failures are typed ({@link RestFailure} inside a
+ * {@link BinanceRestException}); Binance's
  * {@code {"code":..,"msg":..}} bodies keep their code and message. Never retries by itself and
  * never sends an API key (these endpoints are public).
  */
 public final class MarketRestClient {
     private static final System.Logger LOG = System.getLogger(MarketRestClient.class.getName());
 
-    private final RestClientConfig config;
+    private final RestTransport transport;
     private final Clock clock;
-    private final Executor callbacks;
-    private final HttpClient http;
-    private final String base;
-    private final RetryAfterGate gate = new RetryAfterGate();
-    private final long defaultRetryAfterNanos;
-    private final AtomicLong requestsSent = new AtomicLong();
-    private final AtomicLong requestsRefused = new AtomicLong();
     private volatile long usedWeight1m = -1;
 
     /** A parser of one successful answer body. */
@@ -58,16 +46,8 @@ public final class MarketRestClient {
     }
 
     public MarketRestClient(RestClientConfig config, Executor callbackExecutor) {
-        if (config == null || callbackExecutor == null) {
-            throw new IllegalArgumentException("config and callbackExecutor are required");
-        }
-        this.config = config;
-        this.clock = config.clock();
-        this.callbacks = callbackExecutor;
-        this.base = config.endpoints().restBaseUrl();
-        this.defaultRetryAfterNanos = config.defaultRetryAfter().toNanos();
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.transport = new RestTransport(config, callbackExecutor);
+        this.clock = transport.clock();
     }
 
     /** {@code GET /api/v3/depth}: a snapshot {@link BookUpdate} (lastUpdateId, every level returned); limit 1-5000. */
@@ -148,23 +128,23 @@ public final class MarketRestClient {
 
     /** True while a 429/418 window runs: calls fail at once with BACKING_OFF. */
     public boolean isBackingOff() {
-        return gate.isBlocked(clock.nanos());
+        return transport.isBackingOff();
     }
 
     /** The end of the latest 429/418 window on the clock, empty when there never was one. */
     public OptionalLong backingOffUntilNanos() {
-        long until = gate.blockedUntilNanos();
+        long until = transport.blockedUntilNanos();
         return until == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(until);
     }
 
     /** Requests that went out on the network. */
     public long requestsSent() {
-        return requestsSent.get();
+        return transport.requestsSent();
     }
 
     /** Calls refused locally during a back-off window. */
     public long requestsRefused() {
-        return requestsRefused.get();
+        return transport.requestsRefused();
     }
 
     private static void checkLimit(int limit, int max) {
@@ -182,25 +162,21 @@ public final class MarketRestClient {
 
     private <T> CompletableFuture<T> get(String pathAndQuery, BodyParser<T> parser) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        long now = clock.nanos();
-        if (gate.isBlocked(now)) {
-            requestsRefused.incrementAndGet();
-            long until = gate.blockedUntilNanos();
-            complete(out, null, new RestFailure(RestFailure.Kind.BACKING_OFF, 0, RestFailure.NO_CODE,
-                    "backing off after a 429/418 for " + Math.max(0, (until - now) / 1_000_000L) + " ms more", until));
+        RestFailure refused = transport.refusal(clock.nanos());
+        if (refused != null) {
+            complete(out, null, refused);
             return out;
         }
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(config.requestTimeout())
-                .header("Accept", "application/json").GET().build();
-        requestsSent.incrementAndGet();
-        http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((resp, err) -> {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(transport.url(pathAndQuery)))
+                .header("Accept", "application/json").GET();
+        transport.send(req).whenComplete((resp, err) -> {
             long received = clock.nanos();
             if (err != null) {
-                complete(out, null, transportFailure(err));
+                complete(out, null, RestTransport.transportFailure(err, null));
                 return;
             }
             try {
-                Object result = answer(resp, received, parser);
+                Object result = answer(resp, received, pathOf(pathAndQuery), parser);
                 if (result instanceof RestFailure f) {
                     complete(out, null, f);
                 } else {
@@ -222,31 +198,12 @@ public final class MarketRestClient {
     }
 
     /** The parsed value, or a {@link RestFailure}. */
-    private <T> Object answer(HttpResponse<byte[]> resp, long received, BodyParser<T> parser) throws IOException {
+    private <T> Object answer(HttpResponse<byte[]> resp, long received, String path, BodyParser<T> parser) throws IOException {
         resp.headers().firstValue("X-MBX-USED-WEIGHT-1M").ifPresent(this::noteWeight);
-        int status = resp.statusCode();
-        byte[] body = resp.body();
-        if (status == 200) {
-            return parser.parse(new RestJson(), body, received);
+        if (resp.statusCode() == 200) {
+            return parser.parse(new RestJson(), resp.body(), received);
         }
-        RestJson.ErrorBody error = RestJson.error(body);
-        int code = error == null ? RestFailure.NO_CODE : error.code();
-        String msg = error == null ? "" : error.msg();
-        if (status == 429 || status == 418) {
-            long wait = RetryAfterGate.retryAfterNanos(resp.headers().firstValue("Retry-After").orElse(null), defaultRetryAfterNanos);
-            long until = gate.blockUntil(received + wait);
-            RestFailure.Kind kind = status == 429 ? RestFailure.Kind.RATE_LIMITED : RestFailure.Kind.IP_BANNED;
-            LOG.log(System.Logger.Level.WARNING, "Binance answered " + status + "; no REST request before "
-                    + (wait / 1_000_000_000L) + " s have passed");
-            return new RestFailure(kind, status, code, msg, until);
-        }
-        if (status >= 500) {
-            return new RestFailure(RestFailure.Kind.SERVER_ERROR, status, code, msg, 0);
-        }
-        if (error != null && status >= 400) {
-            return new RestFailure(RestFailure.Kind.REJECTED, status, code, msg, 0);
-        }
-        return new RestFailure(RestFailure.Kind.HTTP_ERROR, status, RestFailure.NO_CODE, "unexpected HTTP " + status, 0);
+        return transport.failure(resp, received, "GET " + path);
     }
 
     private void noteWeight(String v) {
@@ -257,25 +214,9 @@ public final class MarketRestClient {
         }
     }
 
-    private static RestFailure transportFailure(Throwable err) {
-        Throwable e = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (e instanceof HttpConnectTimeoutException) {
-            return new RestFailure(RestFailure.Kind.TIMEOUT, 0, RestFailure.NO_CODE, "connect timeout", 0);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return new RestFailure(RestFailure.Kind.TIMEOUT, 0, RestFailure.NO_CODE, "no answer within the request timeout", 0);
-        }
-        String what = e instanceof ConnectException ? "connect failed" : "I/O failure";
-        return new RestFailure(RestFailure.Kind.TRANSPORT, 0, RestFailure.NO_CODE, what + ": " + e, 0);
-    }
-
     /** Completes {@code out} on the callback executor (or here, if the executor is shut down). */
     private <T> void complete(CompletableFuture<T> out, T value, RestFailure failure) {
-        Runnable r = failure == null ? () -> out.complete(value) : () -> out.completeExceptionally(new BinanceRestException(failure));
-        try {
-            callbacks.execute(r);
-        } catch (RejectedExecutionException e) {
-            r.run();
-        }
+        transport.complete(failure == null ? () -> out.complete(value)
+                : () -> out.completeExceptionally(new BinanceRestException(failure)));
     }
 }

@@ -1,13 +1,18 @@
 package io.ttquant.binance.rest;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.ttquant.binance.json.AnswerReader.JSON;
+import static io.ttquant.binance.json.AnswerReader.end;
+import static io.ttquant.binance.json.AnswerReader.expect;
+import static io.ttquant.binance.json.AnswerReader.longValue;
+import static io.ttquant.binance.json.AnswerReader.text;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.ttquant.binance.json.AnswerReader;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.BookUpdate;
 import io.ttquant.core.marketdata.TradeTick;
-import io.ttquant.core.num.Fixed;
 import io.ttquant.core.order.Side;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,29 +21,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads Binance's spot market-data REST answers (depth, trades, aggTrades, exchangeInfo, time and
- * the {@code {"code":..,"msg":..}} error body) with jackson-core's streaming parser, independent of
- * key order (some recorders sort keys) and ignoring unknown fields. Prices and quantities go
- * straight from the parser's buffer to fixed-point longs at the instrument's scales.
+ * Reads Binance's spot market-data REST answers (depth, trades, aggTrades, exchangeInfo and time)
+ * with jackson-core's streaming parser by {@link AnswerReader}'s rules, independent of key order
+ * (some recorders sort keys) and ignoring unknown fields. Prices and quantities go straight from
+ * the parser's buffer to fixed-point longs at the instrument's scales. Error bodies are
+ * {@link io.ttquant.binance.json.BinanceError}'s.
  *
  * <p>One instance per answer being parsed (it reuses buffers, so it is not thread-safe). Throws
  * {@link IOException} or {@link RuntimeException} ({@link NumberFormatException} for a value
  * finer than the instrument's scale) on malformed input; never returns partial results.
  */
 final class RestJson {
-    static final JsonFactory JSON = new JsonFactory();
-
-    private final CharSlice slice = new CharSlice();
+    private final AnswerReader values = new AnswerReader();
     private long[] bidPrices = new long[64];
     private long[] bidQtys = new long[64];
     private long[] askPrices = new long[64];
     private long[] askQtys = new long[64];
     private int bids;
     private int asks;
-
-    /** A Binance error body. */
-    record ErrorBody(int code, String msg) {
-    }
 
     /** {@code GET /api/v3/depth}: a snapshot BookUpdate, best levels first as Binance sends them. */
     BookUpdate depth(byte[] body, Instrument instrument, long receiveTimeNanos) throws IOException {
@@ -76,8 +76,8 @@ final class RestJson {
     private void readLevels(JsonParser p, JsonToken t, Instrument instrument, boolean bid) throws IOException {
         expect(p, t, JsonToken.START_ARRAY);
         while (p.nextToken() == JsonToken.START_ARRAY) {
-            long price = decimal(p, p.nextToken(), instrument.priceScale());
-            long qty = decimal(p, p.nextToken(), instrument.qtyScale());
+            long price = values.decimal(p, p.nextToken(), instrument.priceScale());
+            long qty = values.decimal(p, p.nextToken(), instrument.qtyScale());
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 p.skipChildren();
             }
@@ -131,9 +131,9 @@ final class RestJson {
                     if (name.equals(idKey)) {
                         id = longValue(p, v);
                     } else if (name.equals(priceKey)) {
-                        price = decimal(p, v, instrument.priceScale());
+                        price = values.decimal(p, v, instrument.priceScale());
                     } else if (name.equals(qtyKey)) {
-                        qty = decimal(p, v, instrument.qtyScale());
+                        qty = values.decimal(p, v, instrument.qtyScale());
                     } else if (name.equals(timeKey)) {
                         time = longValue(p, v);
                     } else if (name.equals(makerKey)) {
@@ -161,24 +161,7 @@ final class RestJson {
 
     /** {@code GET /api/v3/time}: epoch milliseconds. */
     long serverTime(byte[] body) throws IOException {
-        long t = -1;
-        try (JsonParser p = JSON.createParser(body)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("serverTime")) {
-                    t = longValue(p, v);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            end(p);
-        }
-        if (t < 0) {
-            throw new IOException("time answer without serverTime");
-        }
-        return t;
+        return AnswerReader.serverTime(body);
     }
 
     /**
@@ -317,72 +300,6 @@ final class RestJson {
 
         private static String nonZero(String v) {
             return v == null || new BigDecimal(v).signum() == 0 ? null : v;
-        }
-    }
-
-    /** The {@code {"code":..,"msg":..}} body of a failed call, or null when the body is something else. */
-    static ErrorBody error(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try (JsonParser p = JSON.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            Integer code = null;
-            String msg = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("code") && v == JsonToken.VALUE_NUMBER_INT) {
-                    code = p.getIntValue();
-                } else if (name.equals("msg") && v == JsonToken.VALUE_STRING) {
-                    msg = p.getText();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return code == null ? null : new ErrorBody(code, msg == null ? "" : msg);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private long decimal(JsonParser p, JsonToken t, int scale) throws IOException {
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw new JsonParseException(p, "expected a decimal, got " + t);
-        }
-        slice.set(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        long v = Fixed.parse(slice, 0, slice.length(), scale, false);
-        if (v < 0) {
-            throw new JsonParseException(p, "negative price or quantity: " + slice);
-        }
-        return v;
-    }
-
-    private static long longValue(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw new JsonParseException(p, "expected an integer, got " + t);
-        }
-        return p.getLongValue();
-    }
-
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw new JsonParseException(p, "expected a string, got " + t);
-        }
-        return p.getText();
-    }
-
-    private static void expect(JsonParser p, JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new JsonParseException(p, "expected " + expected + ", got " + actual);
-        }
-    }
-
-    private static void end(JsonParser p) throws IOException {
-        if (p.nextToken() != null) {
-            throw new JsonParseException(p, "trailing content after the answer");
         }
     }
 }

@@ -2,15 +2,21 @@ package io.ttquant.binance.trading;
 
 import io.ttquant.core.order.OrderStatus;
 
-/** An order's status as Binance spot reports it, and its meaning in core's order life cycle. */
+/**
+ * An order's status as Binance spot reports it (the {@code status} of a REST order answer, the
+ * {@code X} field of the user data stream's {@code executionReport}), and its meaning in core's
+ * order life cycle.
+ */
 public enum BinanceOrderStatus {
     NEW,
     PARTIALLY_FILLED,
     FILLED,
     CANCELED,
+    /** Documented by Binance as currently unused. */
     PENDING_CANCEL,
     REJECTED,
     EXPIRED,
+    /** Expired by self-trade prevention. */
     EXPIRED_IN_MATCH;
 
     /** True once the order can no longer fill. */

@@ -4,9 +4,10 @@ import io.ttquant.core.order.OrderType;
 import io.ttquant.core.order.TimeInForce;
 
 /**
- * Binance spot order types and the parameters each one takes: a limit {@code price}, a
- * {@code stopPrice}, a {@code timeInForce}. Binance spot has no GTX time in force; a post-only
- * limit order is a {@link #LIMIT_MAKER}.
+ * Binance spot order types, as named in REST requests and answers and in the {@code o} field of
+ * the user data stream's {@code executionReport}, and the parameters each one takes: a limit
+ * {@code price}, a {@code stopPrice}, a {@code timeInForce}. Binance spot has no GTX time in force;
+ * a post-only limit order is a {@link #LIMIT_MAKER}.
  */
 public enum BinanceOrderType {
     LIMIT(true, false, true),

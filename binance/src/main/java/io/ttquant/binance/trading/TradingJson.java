@@ -1,9 +1,17 @@
 package io.ttquant.binance.trading;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.ttquant.binance.json.AnswerReader.JSON;
+import static io.ttquant.binance.json.AnswerReader.bool;
+import static io.ttquant.binance.json.AnswerReader.end;
+import static io.ttquant.binance.json.AnswerReader.expect;
+import static io.ttquant.binance.json.AnswerReader.longValue;
+import static io.ttquant.binance.json.AnswerReader.nonNegative;
+import static io.ttquant.binance.json.AnswerReader.text;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.ttquant.binance.json.AnswerReader;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.num.Fixed;
 import io.ttquant.core.order.Side;
@@ -14,9 +22,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads Binance's spot trading answers (orders, account trades, the account, server time,
- * exchangeInfo's rate limits and the {@code {"code":..,"msg":..}} error body) with jackson-core's
- * streaming parser, independent of key order and ignoring unknown fields. Decimals go from the
+ * Reads Binance's spot trading answers (orders, account trades, the account, server time and
+ * exchangeInfo's rate limits) with jackson-core's streaming parser by {@link AnswerReader}'s
+ * rules, independent of key order and ignoring unknown fields (error bodies are
+ * {@link io.ttquant.binance.json.BinanceError}'s). Decimals go from the
  * parser's buffer to exact fixed-point longs: prices and quantities at the instrument's scales,
  * quote amounts, commissions and balances at {@link Fixed#CASH_SCALE}; a value finer than its
  * scale, negative, or a symbol other than the one asked for fails the whole answer.
@@ -26,68 +35,17 @@ import java.util.function.Function;
  * never returns a partial result.
  */
 final class TradingJson {
-    static final JsonFactory JSON = new JsonFactory();
-
     /** Decimal fields of an order whose scale depends on an instrument not known yet (symbol after them). */
     private static final int D_PRICE = 0;
     private static final int D_ORIG_QTY = 1;
     private static final int D_EXECUTED_QTY = 2;
     private static final int D_STOP_PRICE = 3;
 
-    private final CharView view = new CharView();
-
-    /** A Binance error body. */
-    record ErrorBody(int code, String msg) {
-    }
-
-    /** The {@code {"code":..,"msg":..}} body of a failed call, or null when the body is something else. */
-    static ErrorBody error(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try (JsonParser p = JSON.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            Integer code = null;
-            String msg = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("code") && v == JsonToken.VALUE_NUMBER_INT) {
-                    code = p.getIntValue();
-                } else if (name.equals("msg") && v == JsonToken.VALUE_STRING) {
-                    msg = p.getText();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return code == null ? null : new ErrorBody(code, msg == null ? "" : msg);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
+    private final AnswerReader values = new AnswerReader();
 
     /** {@code GET /api/v3/time}: {@code serverTime} in epoch milliseconds. */
     long serverTime(byte[] body) throws IOException {
-        long t = -1;
-        try (JsonParser p = JSON.createParser(body)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("serverTime")) {
-                    t = longValue(p, v);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            end(p);
-        }
-        if (t <= 0) {
-            throw new IOException("time answer without serverTime");
-        }
-        return t;
+        return AnswerReader.serverTime(body);
     }
 
     /** One order object (new order, cancel, query) of {@code instrument}. */
@@ -146,7 +104,7 @@ final class TradingJson {
             };
             if (slot >= 0) {
                 if (in != null) {
-                    decimals[slot] = decimal(p, v, slot == D_PRICE || slot == D_STOP_PRICE ? in.priceScale() : in.qtyScale());
+                    decimals[slot] = values.decimal(p, v, slot == D_PRICE || slot == D_STOP_PRICE ? in.priceScale() : in.qtyScale());
                 } else {
                     if (deferred == null) {
                         deferred = new String[4];
@@ -163,7 +121,7 @@ final class TradingJson {
                 case "orderId" -> orderId = longValue(p, v);
                 case "clientOrderId" -> clientOrderId = text(p, v);
                 case "origClientOrderId" -> origClientOrderId = text(p, v);
-                case "cummulativeQuoteQty" -> quote = decimal(p, v, Fixed.CASH_SCALE);
+                case "cummulativeQuoteQty" -> quote = values.decimal(p, v, Fixed.CASH_SCALE);
                 case "status" -> status = BinanceOrderStatus.valueOf(text(p, v));
                 case "timeInForce" -> tif = TimeInForce.valueOf(text(p, v));
                 case "type" -> type = BinanceOrderType.valueOf(text(p, v));
@@ -225,9 +183,9 @@ final class TradingJson {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (name) {
-                    case "price" -> price = decimal(p, v, in.priceScale());
-                    case "qty" -> qty = decimal(p, v, in.qtyScale());
-                    case "commission" -> commission = decimal(p, v, Fixed.CASH_SCALE);
+                    case "price" -> price = values.decimal(p, v, in.priceScale());
+                    case "qty" -> qty = values.decimal(p, v, in.qtyScale());
+                    case "commission" -> commission = values.decimal(p, v, Fixed.CASH_SCALE);
                     case "commissionAsset" -> asset = text(p, v);
                     case "tradeId" -> tradeId = longValue(p, v);
                     default -> p.skipChildren();
@@ -275,10 +233,10 @@ final class TradingJson {
                 case "symbol" -> symbol = text(p, v);
                 case "id" -> id = longValue(p, v);
                 case "orderId" -> orderId = longValue(p, v);
-                case "price" -> price = decimal(p, v, in.priceScale());
-                case "qty" -> qty = decimal(p, v, in.qtyScale());
-                case "quoteQty" -> quoteQty = decimal(p, v, Fixed.CASH_SCALE);
-                case "commission" -> commission = decimal(p, v, Fixed.CASH_SCALE);
+                case "price" -> price = values.decimal(p, v, in.priceScale());
+                case "qty" -> qty = values.decimal(p, v, in.qtyScale());
+                case "quoteQty" -> quoteQty = values.decimal(p, v, Fixed.CASH_SCALE);
+                case "commission" -> commission = values.decimal(p, v, Fixed.CASH_SCALE);
                 case "commissionAsset" -> asset = text(p, v);
                 case "time" -> time = longValue(p, v);
                 case "isBuyer" -> buyer = bool(p, v);
@@ -333,8 +291,8 @@ final class TradingJson {
                 JsonToken v = p.nextToken();
                 switch (name) {
                     case "asset" -> asset = text(p, v);
-                    case "free" -> free = decimal(p, v, Fixed.CASH_SCALE);
-                    case "locked" -> locked = decimal(p, v, Fixed.CASH_SCALE);
+                    case "free" -> free = values.decimal(p, v, Fixed.CASH_SCALE);
+                    case "locked" -> locked = values.decimal(p, v, Fixed.CASH_SCALE);
                     default -> p.skipChildren();
                 }
             }
@@ -404,53 +362,5 @@ final class TradingJson {
         }
         expect(p, p.currentToken(), JsonToken.END_ARRAY);
         return out;
-    }
-
-    private long decimal(JsonParser p, JsonToken t, int scale) throws IOException {
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw new JsonParseException(p, "expected a decimal, got " + t);
-        }
-        view.set(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        return nonNegative(Fixed.parse(view, 0, view.length(), scale, false), view);
-    }
-
-    private static long nonNegative(long v, CharSequence text) throws IOException {
-        if (v < 0) {
-            throw new IOException("negative amount: " + text);
-        }
-        return v;
-    }
-
-    private static long longValue(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw new JsonParseException(p, "expected an integer, got " + t);
-        }
-        return p.getLongValue();
-    }
-
-    private static boolean bool(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-            throw new JsonParseException(p, "expected true or false, got " + t);
-        }
-        return t == JsonToken.VALUE_TRUE;
-    }
-
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw new JsonParseException(p, "expected a string, got " + t);
-        }
-        return p.getText();
-    }
-
-    private static void expect(JsonParser p, JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new JsonParseException(p, "expected " + expected + ", got " + actual);
-        }
-    }
-
-    private static void end(JsonParser p) throws IOException {
-        if (p.nextToken() != null) {
-            throw new JsonParseException(p, "trailing content after the answer");
-        }
     }
 }

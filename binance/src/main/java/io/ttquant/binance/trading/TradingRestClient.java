@@ -1,5 +1,6 @@
 package io.ttquant.binance.trading;
 
+import io.ttquant.binance.json.BinanceError;
 import io.ttquant.binance.rest.RestFailure;
 import io.ttquant.binance.rest.RetryAfterGate;
 import io.ttquant.core.instrument.Instrument;
@@ -381,7 +382,7 @@ public final class TradingRestClient {
                         c.path() + ": " + e.getMessage(), 0);
             }
         }
-        TradingJson.ErrorBody error = TradingJson.error(body);
+        BinanceError error = BinanceError.parse(body);
         int code = error == null ? RestFailure.NO_CODE : error.code();
         String msg = error == null ? "" : error.msg();
         if (status == 429 || status == 418) {

@@ -1,5 +1,7 @@
 package io.ttquant.binance.userdata;
 
+import io.ttquant.binance.trading.BinanceOrderStatus;
+import io.ttquant.binance.trading.BinanceOrderType;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.num.Fixed;
 import io.ttquant.core.order.Side;
@@ -24,13 +26,13 @@ public final class ExecutionReportEvent {
     private long eventTimeNanos;
     private long receiveTimeNanos;
     private Side side;
-    private SpotOrderType orderType;
+    private BinanceOrderType orderType;
     private TimeInForce timeInForce;
     private long qty;
     private long price;
     private long stopPrice;
     private ExecutionType executionType;
-    private SpotOrderStatus orderStatus;
+    private BinanceOrderStatus orderStatus;
     private long orderId;
     private long lastQty;
     private long cumulativeQty;
@@ -72,7 +74,7 @@ public final class ExecutionReportEvent {
     }
 
     /** {@code o}. */
-    public SpotOrderType orderType() {
+    public BinanceOrderType orderType() {
         return orderType;
     }
 
@@ -107,7 +109,7 @@ public final class ExecutionReportEvent {
     }
 
     /** {@code X}. */
-    public SpotOrderStatus orderStatus() {
+    public BinanceOrderStatus orderStatus() {
         return orderStatus;
     }
 
@@ -181,9 +183,9 @@ public final class ExecutionReportEvent {
         return executionType == ExecutionType.TRADE;
     }
 
-    void set(Instrument instrument, long eventTimeNanos, long receiveTimeNanos, Side side, SpotOrderType orderType,
+    void set(Instrument instrument, long eventTimeNanos, long receiveTimeNanos, Side side, BinanceOrderType orderType,
              TimeInForce timeInForce, long qty, long price, long stopPrice, ExecutionType executionType,
-             SpotOrderStatus orderStatus, long orderId) {
+             BinanceOrderStatus orderStatus, long orderId) {
         this.instrument = instrument;
         this.eventTimeNanos = eventTimeNanos;
         this.receiveTimeNanos = receiveTimeNanos;

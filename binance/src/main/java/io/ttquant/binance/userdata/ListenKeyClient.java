@@ -5,21 +5,16 @@ import io.ttquant.binance.json.JsonObjectIndex;
 import io.ttquant.binance.json.JsonToken;
 import io.ttquant.binance.rest.RestClientConfig;
 import io.ttquant.binance.rest.RestFailure;
+import io.ttquant.binance.rest.RestTransport;
 import io.ttquant.binance.rest.RetryAfterGate;
 import io.ttquant.core.time.Clock;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Binance's listen-key calls for the spot user data stream, asynchronous over the JDK
@@ -33,24 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * exceptionally, and always through the caller's {@link Executor} (the stream's event loop), never
  * inside the call that started it. After a 429 or 418 every call fails at once, unsent, with
  * {@link RestFailure.Kind#BACKING_OFF} until the {@code Retry-After} window has passed on the
- * injected {@link Clock} ({@link RetryAfterGate}). Never retries by itself. The API key never
+ * injected {@link Clock} ({@link RetryAfterGate}, kept by its {@link RestTransport}). Never
+ * retries by itself. The API key never
  * appears in a result, a log or {@link #toString()}; listen keys only masked.
  */
 public final class ListenKeyClient {
-    private static final System.Logger LOG = System.getLogger(ListenKeyClient.class.getName());
     private static final String PATH = "/api/v3/userDataStream";
     private static final int MAX_KEY_LENGTH = 256;
 
-    private final RestClientConfig config;
+    private final RestTransport transport;
     private final String apiKey;
     private final Clock clock;
-    private final Executor callbacks;
-    private final HttpClient http;
     private final String url;
-    private final RetryAfterGate gate = new RetryAfterGate();
-    private final long defaultRetryAfterNanos;
-    private final AtomicLong requestsSent = new AtomicLong();
-    private final AtomicLong requestsRefused = new AtomicLong();
 
     /**
      * A client for {@code config}'s REST endpoint acting for {@code apiKey}, completing every future
@@ -63,14 +52,10 @@ public final class ListenKeyClient {
         if (apiKey == null || apiKey.isBlank() || !isHeaderSafe(apiKey)) {
             throw new IllegalArgumentException("an API key of printable ASCII characters is required");
         }
-        this.config = config;
+        this.transport = new RestTransport(config, callbackExecutor);
         this.apiKey = apiKey;
         this.clock = config.clock();
-        this.callbacks = callbackExecutor;
-        this.url = config.endpoints().restBaseUrl() + PATH;
-        this.defaultRetryAfterNanos = config.defaultRetryAfter().toNanos();
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.url = transport.url(PATH);
     }
 
     /** {@code POST}: a new listen key, or the account's active one (extended by 60 minutes). */
@@ -90,17 +75,17 @@ public final class ListenKeyClient {
 
     /** True while a 429/418 window runs: calls fail at once with BACKING_OFF. */
     public boolean isBackingOff() {
-        return gate.isBlocked(clock.nanos());
+        return transport.isBackingOff();
     }
 
     /** Requests that went out on the network. */
     public long requestsSent() {
-        return requestsSent.get();
+        return transport.requestsSent();
     }
 
     /** Calls refused locally during a back-off window. */
     public long requestsRefused() {
-        return requestsRefused.get();
+        return transport.requestsRefused();
     }
 
     private static String checkKey(String listenKey) {
@@ -137,21 +122,19 @@ public final class ListenKeyClient {
     private CompletableFuture<ListenKeyResult> send(String method, String target, boolean expectKey) {
         CompletableFuture<ListenKeyResult> out = new CompletableFuture<>();
         long sent = clock.nanos();
-        if (gate.isBlocked(sent)) {
-            requestsRefused.incrementAndGet();
-            long until = gate.blockedUntilNanos();
-            complete(out, ListenKeyResult.failed(new RestFailure(RestFailure.Kind.BACKING_OFF, 0, RestFailure.NO_CODE,
-                    "backing off after a 429/418 for " + Math.max(0, (until - sent) / 1_000_000L) + " ms more", until), sent));
+        RestFailure refused = transport.refusal(sent);
+        if (refused != null) {
+            complete(out, ListenKeyResult.failed(refused, sent));
             return out;
         }
-        HttpRequest req = HttpRequest.newBuilder(URI.create(target)).timeout(config.requestTimeout())
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(target))
                 .header("X-MBX-APIKEY", apiKey).header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        requestsSent.incrementAndGet();
-        http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((resp, err) -> {
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        transport.send(req).whenComplete((resp, err) -> {
             ListenKeyResult result;
             if (err != null) {
-                result = ListenKeyResult.failed(transportFailure(err), sent);
+                // A transport exception's message could quote the request URL, and so the listen key.
+                result = ListenKeyResult.failed(RestTransport.transportFailure(err, "listenKey"), sent);
             } else {
                 try {
                     result = answer(method, resp, sent, expectKey);
@@ -166,39 +149,18 @@ public final class ListenKeyClient {
     }
 
     private ListenKeyResult answer(String method, HttpResponse<byte[]> resp, long sent, boolean expectKey) {
-        int status = resp.statusCode();
-        byte[] body = resp.body();
-        if (status == 200) {
-            if (!expectKey) {
-                return ListenKeyResult.ok(null, sent);
-            }
-            String key = listenKeyOf(body);
-            if (key == null) {
-                return ListenKeyResult.failed(new RestFailure(RestFailure.Kind.MALFORMED_RESPONSE, status, RestFailure.NO_CODE,
-                        "POST " + PATH + " answered without a usable listenKey", 0), sent);
-            }
-            return ListenKeyResult.ok(key, sent);
+        if (resp.statusCode() != 200) {
+            return ListenKeyResult.failed(transport.failure(resp, clock.nanos(), method + " " + PATH), sent);
         }
-        BinanceErrorBody error = BinanceErrorBody.parse(body, 0, body == null ? 0 : body.length);
-        int code = error == null ? RestFailure.NO_CODE : error.code();
-        String msg = error == null ? "" : error.msg();
-        if (status == 429 || status == 418) {
-            long received = clock.nanos();
-            long wait = RetryAfterGate.retryAfterNanos(resp.headers().firstValue("Retry-After").orElse(null), defaultRetryAfterNanos);
-            long until = gate.blockUntil(received + wait);
-            LOG.log(System.Logger.Level.WARNING, "Binance answered " + status + " to " + method + " " + PATH
-                    + "; no listen-key request before " + (wait / 1_000_000_000L) + " s have passed");
-            return ListenKeyResult.failed(new RestFailure(status == 429 ? RestFailure.Kind.RATE_LIMITED : RestFailure.Kind.IP_BANNED,
-                    status, code, msg, until), sent);
+        if (!expectKey) {
+            return ListenKeyResult.ok(null, sent);
         }
-        if (status >= 500) {
-            return ListenKeyResult.failed(new RestFailure(RestFailure.Kind.SERVER_ERROR, status, code, msg, 0), sent);
+        String key = listenKeyOf(resp.body());
+        if (key == null) {
+            return ListenKeyResult.failed(new RestFailure(RestFailure.Kind.MALFORMED_RESPONSE, 200, RestFailure.NO_CODE,
+                    "POST " + PATH + " answered without a usable listenKey", 0), sent);
         }
-        if (error != null && status >= 400) {
-            return ListenKeyResult.failed(new RestFailure(RestFailure.Kind.REJECTED, status, code, msg, 0), sent);
-        }
-        return ListenKeyResult.failed(new RestFailure(RestFailure.Kind.HTTP_ERROR, status, RestFailure.NO_CODE,
-                "unexpected HTTP " + status, 0), sent);
+        return ListenKeyResult.ok(key, sent);
     }
 
     /** The {@code listenKey} of {@code {"listenKey":"..."}}, or null when absent or not letters and digits. */
@@ -221,35 +183,13 @@ public final class ListenKeyClient {
         return isListenKey(key) ? key : null;
     }
 
-    private static RestFailure transportFailure(Throwable err) {
-        Throwable e = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (e instanceof HttpConnectTimeoutException) {
-            return new RestFailure(RestFailure.Kind.TIMEOUT, 0, RestFailure.NO_CODE, "connect timeout", 0);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return new RestFailure(RestFailure.Kind.TIMEOUT, 0, RestFailure.NO_CODE, "no answer within the request timeout", 0);
-        }
-        String what = e instanceof ConnectException ? "connect failed" : "I/O failure";
-        String detail = e.getMessage();
-        // Keep a message that could quote the request URL (and so the listen key) out of the failure.
-        if (detail == null || detail.contains("listenKey")) {
-            detail = "";
-        }
-        return new RestFailure(RestFailure.Kind.TRANSPORT, 0, RestFailure.NO_CODE,
-                what + ": " + e.getClass().getSimpleName() + (detail.isEmpty() ? "" : " " + detail), 0);
-    }
-
     /** Completes {@code out} on the callback executor (or here, if the executor is shut down). */
     private void complete(CompletableFuture<ListenKeyResult> out, ListenKeyResult result) {
-        try {
-            callbacks.execute(() -> out.complete(result));
-        } catch (RejectedExecutionException e) {
-            out.complete(result);
-        }
+        transport.complete(() -> out.complete(result));
     }
 
     @Override
     public String toString() {
-        return "ListenKeyClient{" + url + " sent=" + requestsSent + " refused=" + requestsRefused + "}";
+        return "ListenKeyClient{" + url + " sent=" + transport.requestsSent() + " refused=" + transport.requestsRefused() + "}";
     }
 }

@@ -4,6 +4,8 @@ import io.ttquant.binance.json.JsonCursor;
 import io.ttquant.binance.json.JsonObjectIndex;
 import io.ttquant.binance.json.JsonToken;
 import io.ttquant.binance.stream.SymbolTable;
+import io.ttquant.binance.trading.BinanceOrderStatus;
+import io.ttquant.binance.trading.BinanceOrderType;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.num.Fixed;
 import io.ttquant.core.order.Side;
@@ -79,14 +81,14 @@ public final class UserDataDecoder {
 
     private static final Side[] SIDES = Side.values();
     private static final byte[][] SIDE_NAMES = names(SIDES);
-    private static final SpotOrderType[] ORDER_TYPES = SpotOrderType.values();
+    private static final BinanceOrderType[] ORDER_TYPES = BinanceOrderType.values();
     private static final byte[][] ORDER_TYPE_NAMES = names(ORDER_TYPES);
     /** Binance spot's times in force; {@code GTX} is a futures name and is refused here. */
     private static final TimeInForce[] TIMES_IN_FORCE = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK};
     private static final byte[][] TIME_IN_FORCE_NAMES = names(TIMES_IN_FORCE);
     private static final ExecutionType[] EXECUTION_TYPES = ExecutionType.values();
     private static final byte[][] EXECUTION_TYPE_NAMES = names(EXECUTION_TYPES);
-    private static final SpotOrderStatus[] STATUSES = SpotOrderStatus.values();
+    private static final BinanceOrderStatus[] STATUSES = BinanceOrderStatus.values();
     private static final byte[][] STATUS_NAMES = names(STATUSES);
 
     private final SymbolTable symbols;

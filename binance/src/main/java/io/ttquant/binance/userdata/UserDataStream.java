@@ -1,35 +1,19 @@
 package io.ttquant.binance.userdata;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.ttquant.binance.BinanceEndpoints;
 import io.ttquant.binance.rest.RestFailure;
 import io.ttquant.binance.stream.SymbolTable;
 import io.ttquant.binance.ws.ConnectionHealth;
 import io.ttquant.binance.ws.ReconnectPolicy;
+import io.ttquant.binance.ws.WebSocketClient;
 import io.ttquant.core.time.Clock;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 
 /**
  * Keeps the Binance spot user data stream of one account flowing on the caller's single-threaded
@@ -57,22 +41,20 @@ import javax.net.ssl.SSLException;
  * clock.
  *
  * <p>All state lives on the event loop; the public methods may be called from any thread and hop
- * onto it. It never blocks the loop and never throws to Netty. {@link #closeAsync()} deletes the
+ * onto it (the WebSocket machinery is the market-data client's: {@link WebSocketClient},
+ * {@link io.ttquant.binance.ws.WebSocketConnection}). It never blocks the loop and never throws
+ * to Netty. {@link #closeAsync()} deletes the
  * key. The API key lives in the {@link ListenKeyClient}; listen keys never go into a log whole.
  */
-public final class UserDataStream implements AutoCloseable {
+public final class UserDataStream extends WebSocketClient<UserDataConnection> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(UserDataStream.class.getName());
 
     private final UserDataStreamConfig config;
     private final ListenKeyClient keys;
-    private final EventLoop loop;
     private final UserDataListener listener;
-    private final Clock clock;
     private final BinanceEndpoints endpoints;
     private final UserDataStats stats = new UserDataStats();
     private final UserDataDecoder decoder;
-    private final ReconnectPolicy policy;
-    private final SslContext ssl;
 
     /** The key in use, null while none is held. */
     private String listenKey;
@@ -86,14 +68,10 @@ public final class UserDataStream implements AutoCloseable {
     private int keepaliveInFlightGeneration = -1;
     private UserDataConnection connection;
     private long nextAttemptNanos;
-    private int nextConnectionId = 1;
     private boolean everConnected;
     private StreamGapReason pendingGap;
     private long pendingGapSinceNanos;
-    private boolean started;
-    private boolean closed;
     private CompletableFuture<ListenKeyResult> closeResult;
-    private ScheduledFuture<?> ticker;
     private byte[] scratch = new byte[8192];
     private boolean listenerErrorLogged;
     private volatile String currentKey;
@@ -107,40 +85,21 @@ public final class UserDataStream implements AutoCloseable {
      */
     public UserDataStream(UserDataStreamConfig config, ListenKeyClient keys, SymbolTable symbols, EventLoop eventLoop,
                           UserDataListener listener) {
-        if (config == null || keys == null || symbols == null || eventLoop == null || listener == null) {
+        super(config, eventLoop);
+        if (keys == null || symbols == null || listener == null) {
             throw new IllegalArgumentException("config, keys, symbols, eventLoop and listener are required");
         }
         this.config = config;
         this.keys = keys;
-        this.loop = eventLoop;
         this.listener = listener;
-        this.clock = config.clock();
         this.endpoints = config.endpoints();
         this.decoder = new UserDataDecoder(symbols, stats);
-        this.policy = new ReconnectPolicy(config.initialBackoffNanos(), config.maxBackoffNanos(),
-                config.minConnectIntervalNanos(), config.stableAfterNanos(), config.random());
-        this.ssl = endpoints.wsSecure() ? clientSsl() : null;
     }
 
-    private static SslContext clientSsl() {
-        try {
-            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).endpointIdentificationAlgorithm("HTTPS").build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot set up TLS for wss: " + e.getMessage(), e);
-        }
-    }
-
-    /** Creates the first key and connects. Calling it twice, or after close, has no effect. */
-    public void start() {
-        onLoop(() -> {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            long tick = config.tickIntervalNanos();
-            ticker = loop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
-            advance(now());
-        });
+    /** {@link #start()}: creates the first key, then connects. */
+    @Override
+    protected void onStart(long now) {
+        advance(now);
     }
 
     /**
@@ -154,7 +113,7 @@ public final class UserDataStream implements AutoCloseable {
             onLoop(() -> closeOnLoop(out));
         } catch (RejectedExecutionException e) {
             out.complete(ListenKeyResult.failed(new RestFailure(RestFailure.Kind.TRANSPORT, 0, RestFailure.NO_CODE,
-                    "event loop already shut down; listen key not deleted", 0), clock.nanos()));
+                    "event loop already shut down; listen key not deleted", 0), now()));
         }
         return out;
     }
@@ -184,32 +143,16 @@ public final class UserDataStream implements AutoCloseable {
         return keepaliveDueNanos;
     }
 
-    long now() {
-        return clock.nanos();
-    }
-
-    private void onLoop(Runnable r) {
-        if (loop.inEventLoop()) {
-            r.run();
-        } else {
-            loop.execute(r);
-        }
-    }
-
     // ---- the duty cycle ----------------------------------------------------------------------
 
-    private void tick() {
-        try {
-            advance(now());
-        } catch (RuntimeException e) {
-            // A periodic task that throws is cancelled by Netty: log and keep ticking.
-            LOG.log(System.Logger.Level.ERROR, "user data stream tick failed", e);
-        }
+    @Override
+    protected void tick(long now) {
+        advance(now);
     }
 
     /** Takes every decision that is due at {@code now}. */
     private void advance(long now) {
-        if (!started || closed) {
+        if (!isStarted() || isClosed()) {
             return;
         }
         checkHealth(now);
@@ -223,7 +166,7 @@ public final class UserDataStream implements AutoCloseable {
             }
             return;
         }
-        if (connection == null && now >= nextAttemptNanos && policy.mayAttempt(now)) {
+        if (connection == null && now >= nextAttemptNanos && policy().mayAttempt(now)) {
             open(now);
         }
         if (keepaliveInFlightGeneration != keyGeneration && now >= nextKeepaliveNanos) {
@@ -236,14 +179,14 @@ public final class UserDataStream implements AutoCloseable {
         if (c == null) {
             return;
         }
-        if (c.closing) {
+        if (c.isClosing()) {
             // A close handshake that never completes (a dead peer) must not hold the stream forever.
-            if (now - c.closingSinceNanos >= config.handshakeTimeoutNanos() && c.channel != null) {
-                c.channel.close();
+            if (now - c.closingSinceNanos() >= config.handshakeTimeoutNanos() && c.channel() != null) {
+                c.channel().close();
             }
             return;
         }
-        switch (c.health.check(now)) {
+        switch (c.health().check(now)) {
             case HANDSHAKE_TIMEOUT -> c.end(StreamGapReason.CONNECT_FAILED, "handshake timeout", false);
             case SILENCE -> c.end(StreamGapReason.SILENCE,
                     "no frame for " + TimeUnit.NANOSECONDS.toMillis(config.silenceTimeoutNanos()) + " ms", false);
@@ -262,7 +205,7 @@ public final class UserDataStream implements AutoCloseable {
 
     private void onKeyCreated(ListenKeyResult r) {
         keyRequestInFlight = false;
-        if (closed) {
+        if (isClosed()) {
             if (r.isOk()) {
                 keys.close(r.listenKey()).whenComplete((d, err) -> {
                     if (d != null && d.isOk()) {
@@ -275,7 +218,7 @@ public final class UserDataStream implements AutoCloseable {
         long now = now();
         if (!r.isOk()) {
             stats.keyRequestFailed();
-            nextAttemptNanos = Math.max(policy.onConnectionLost(now, -1), r.failure().retryAtNanos());
+            nextAttemptNanos = Math.max(policy().onConnectionLost(now, -1), r.failure().retryAtNanos());
             LOG.log(System.Logger.Level.WARNING, "could not create a listen key (" + r.failure() + "); next try in "
                     + TimeUnit.NANOSECONDS.toMillis(nextAttemptNanos - now) + " ms");
             return;
@@ -303,7 +246,7 @@ public final class UserDataStream implements AutoCloseable {
         keepaliveDueNanos = Long.MAX_VALUE;
         keyGeneration++;
         UserDataConnection c = connection;
-        if (c != null && !c.closing) {
+        if (c != null && !c.isClosing()) {
             c.end(reason, "listen key given up: " + reason, true);
         }
     }
@@ -325,7 +268,7 @@ public final class UserDataStream implements AutoCloseable {
         } else {
             stats.keepaliveFailed();
         }
-        if (closed || generation != keyGeneration) {
+        if (isClosed() || generation != keyGeneration) {
             return;
         }
         long now = now();
@@ -354,52 +297,21 @@ public final class UserDataStream implements AutoCloseable {
     // ---- connections -------------------------------------------------------------------------
 
     private void open(long now) {
-        policy.onAttempt(now);
         stats.connectAttempt();
         attemptsOnKey++;
-        int id = nextConnectionId++;
         URI uri = URI.create(endpoints.wsBaseUrl() + "/ws/" + listenKey);
-        WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), config.maxMessageBytes());
-        UserDataConnection c = new UserDataConnection(this, id, listenKey, handshaker,
-                new ConnectionHealth(config.handshakeTimeoutNanos(), config.silenceTimeoutNanos(), config.maxConnectionAgeNanos()),
-                config.maxMessageBytes());
-        c.health.onAttempt(now);
+        UserDataConnection c = new UserDataConnection(this, nextConnectionId(), listenKey, uri);
         connection = c;
-        String host = endpoints.ws().getHost();
-        int port = endpoints.wsPort();
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        TimeUnit.NANOSECONDS.toMillis(config.handshakeTimeoutNanos())))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ChannelPipeline p = ch.pipeline();
-                        if (ssl != null) {
-                            p.addLast("tls", ssl.newHandler(ch.alloc(), host, port));
-                        }
-                        p.addLast("http-codec", new HttpClientCodec());
-                        p.addLast("http-aggregator", new HttpObjectAggregator(64 * 1024));
-                        p.addLast("binance-user-data", c);
-                    }
-                });
-        ChannelFuture f = b.connect(host, port);
-        c.channel = f.channel();
-        f.addListener(done -> {
-            if (!done.isSuccess()) {
-                c.end(StreamGapReason.CONNECT_FAILED, "connect to " + host + ":" + port + " failed: " + c.describe(done.cause()), false);
-                onEnded(c);
-            }
-        });
+        connect(c, now);
     }
 
-    void onOpened(UserDataConnection c) {
-        if (c != connection || c.closing) {
+    @Override
+    protected void onOpened(UserDataConnection c) {
+        if (c != connection || c.isClosing()) {
             return;
         }
         long now = now();
-        c.health.onOpened(now);
+        c.health().onOpened(now);
         stats.connected();
         connected = true;
         if (attemptsOnKey > 1) {
@@ -421,8 +333,9 @@ public final class UserDataStream implements AutoCloseable {
         advance(now);
     }
 
-    void onText(UserDataConnection c, ByteBuf text, long now) {
-        if (c != connection || c.closing) {
+    @Override
+    protected void onText(UserDataConnection c, ByteBuf text, long now) {
+        if (c != connection || c.isClosing()) {
             stats.frameDiscarded();
             return;
         }
@@ -475,28 +388,28 @@ public final class UserDataStream implements AutoCloseable {
         dropKey(StreamGapReason.LISTEN_KEY_EXPIRED);
     }
 
-    void onPingAnswered() {
-        stats.pingAnswered();
+    /** Answers every ping at once with a pong carrying the same payload (the stream sends nothing else). */
+    @Override
+    protected void onPing(UserDataConnection c, long now) {
+        if (!c.isClosing()) {
+            c.channel().writeAndFlush(new PongWebSocketFrame(c.pollPong()), c.channel().voidPromise());
+            stats.pingAnswered();
+        }
     }
 
-    /** Called once per connection when its channel is gone (or its connect failed). */
-    void onEnded(UserDataConnection c) {
-        if (c.ended) {
-            return;
-        }
-        c.ended = true;
-        c.releaseBuffers();
+    @Override
+    protected void onEnded(UserDataConnection c) {
         if (c != connection) {
             return;
         }
         connection = null;
         connected = false;
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         long now = now();
-        StreamGapReason reason = c.endReason != null ? c.endReason
-                : c.open ? StreamGapReason.CONNECTION_LOST : StreamGapReason.CONNECT_FAILED;
+        StreamGapReason reason = c.endReason() != null ? c.endReason()
+                : c.isOpen() ? StreamGapReason.CONNECTION_LOST : StreamGapReason.CONNECT_FAILED;
         if (c.refusedUnknownKey) {
             reason = StreamGapReason.LISTEN_KEY_UNKNOWN;
             if (c.listenKey.equals(listenKey)) {
@@ -504,12 +417,12 @@ public final class UserDataStream implements AutoCloseable {
             }
         }
         stats.reconnect(reason);
-        if (c.open && everConnected && pendingGap == null) {
+        if (c.isOpen() && everConnected && pendingGap == null) {
             pendingGap = reason;
-            pendingGapSinceNanos = c.health.lastMessageNanos();
+            pendingGapSinceNanos = c.health().lastMessageNanos();
         }
-        nextAttemptNanos = policy.onConnectionLost(now, c.health.openedNanos());
-        LOG.log(System.Logger.Level.INFO, c + " ended (" + reason + ": " + (c.endDetail == null ? "connection closed" : c.endDetail)
+        nextAttemptNanos = policy().onConnectionLost(now, c.health().openedNanos());
+        LOG.log(System.Logger.Level.INFO, c + " ended (" + reason + ": " + (c.endDetail() == null ? "connection closed" : c.endDetail())
                 + "); next attempt in "
                 + TimeUnit.NANOSECONDS.toMillis(nextAttemptNanos - now) + " ms");
         advance(now);
@@ -538,11 +451,8 @@ public final class UserDataStream implements AutoCloseable {
             return;
         }
         closeResult = out;
-        closed = true;
+        markClosed();
         connected = false;
-        if (ticker != null) {
-            ticker.cancel(false);
-        }
         UserDataConnection c = connection;
         if (c != null) {
             c.end(null, "closed by its owner", true);

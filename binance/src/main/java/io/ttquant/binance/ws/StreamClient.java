@@ -1,25 +1,9 @@
 package io.ttquant.binance.ws;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.ttquant.binance.BinanceEndpoints;
 import io.ttquant.core.time.Clock;
 import java.net.URI;
@@ -28,10 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
  * Keeps one Binance combined-stream subscription ({@code /stream?streams=a/b/c}) alive the way
@@ -55,20 +37,17 @@ import javax.net.ssl.SSLException;
  * event loop, so a test can drive them by moving its clock.
  *
  * <p>All state lives on the event loop: the public methods may be called from any thread and hop
- * onto the loop. It never blocks the loop, never decodes the JSON it delivers, and never throws
- * to Netty. Host names are resolved by Netty's default (JDK) resolver.
+ * onto the loop ({@link WebSocketClient}, which it shares with the user data stream). It never
+ * blocks the loop, never decodes the JSON it delivers, and never throws to Netty. Host names are
+ * resolved by Netty's default (JDK) resolver.
  */
-public final class StreamClient implements AutoCloseable {
+public final class StreamClient extends WebSocketClient<StreamConnection> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StreamClient.class.getName());
     private static final byte[] DATA_PREFIX = "{\"stream\":".getBytes(StandardCharsets.US_ASCII);
 
     private final StreamClientConfig config;
-    private final EventLoop loop;
     private final StreamListener listener;
-    private final Clock clock;
     private final StreamClientStats stats = new StreamClientStats();
-    private final ReconnectPolicy policy;
-    private final SslContext ssl;
     private final BinanceEndpoints endpoints;
     private final LinkedHashSet<String> desired = new LinkedHashSet<>();
 
@@ -76,11 +55,7 @@ public final class StreamClient implements AutoCloseable {
     private StreamConnection replacement;
     private DisconnectReason replacementWanted;
     private long nextAttemptNanos;
-    private boolean started;
-    private boolean closed;
-    private int nextConnectionId = 1;
     private long nextRequestId = 1;
-    private ScheduledFuture<?> ticker;
     private boolean listenerErrorLogged;
     private volatile int deliveringConnectionId;
 
@@ -90,25 +65,13 @@ public final class StreamClient implements AutoCloseable {
      * {@code listener} on that loop. Nothing connects before {@link #start()}.
      */
     public StreamClient(StreamClientConfig config, EventLoop eventLoop, StreamListener listener) {
-        if (config == null || eventLoop == null || listener == null) {
+        super(config, eventLoop);
+        if (listener == null) {
             throw new IllegalArgumentException("config, eventLoop and listener are required");
         }
         this.config = config;
-        this.loop = eventLoop;
         this.listener = listener;
-        this.clock = config.clock();
         this.endpoints = config.endpoints();
-        this.policy = new ReconnectPolicy(config.initialBackoffNanos(), config.maxBackoffNanos(),
-                config.minConnectIntervalNanos(), config.stableAfterNanos(), config.random());
-        this.ssl = endpoints.wsSecure() ? clientSsl() : null;
-    }
-
-    private static SslContext clientSsl() {
-        try {
-            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).endpointIdentificationAlgorithm("HTTPS").build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot set up TLS for wss: " + e.getMessage(), e);
-        }
     }
 
     /** Subscribes {@code streams} (before or after {@link #start()}); the names are checked here and throw when malformed. */
@@ -127,7 +90,7 @@ public final class StreamClient implements AutoCloseable {
     public void listSubscriptions() {
         onLoop(() -> {
             StreamConnection c = active;
-            if (c != null && c.open && !c.closing) {
+            if (c != null && c.isOpen() && !c.isClosing()) {
                 ControlMessage m = new ControlMessage(ControlMessage.Method.LIST_SUBSCRIPTIONS, nextRequestId++);
                 c.queue.add(m);
                 flushAndCount(c, List.of(m));
@@ -135,17 +98,10 @@ public final class StreamClient implements AutoCloseable {
         });
     }
 
-    /** Opens the first connection. Calling it twice has no effect. */
-    public void start() {
-        onLoop(() -> {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            long tick = config.tickIntervalNanos();
-            ticker = loop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
-            maybeConnect(now());
-        });
+    /** {@link #start()}: opens the first connection. */
+    @Override
+    protected void onStart(long now) {
+        maybeConnect(now);
     }
 
     /**
@@ -160,12 +116,8 @@ public final class StreamClient implements AutoCloseable {
     @Override
     public void close() {
         onLoop(() -> {
-            if (closed) {
+            if (!markClosed()) {
                 return;
-            }
-            closed = true;
-            if (ticker != null) {
-                ticker.cancel(false);
             }
             if (replacement != null) {
                 replacement.end(DisconnectReason.CLOSED_BY_CLIENT, "client closed", true);
@@ -187,11 +139,11 @@ public final class StreamClient implements AutoCloseable {
 
     /** The streams the client keeps subscribed, in the order they were added. Blocks briefly when called off the loop. */
     public List<String> subscriptions() {
-        if (loop.inEventLoop()) {
+        if (eventLoop().inEventLoop()) {
             return List.copyOf(desired);
         }
         try {
-            return loop.submit(() -> List.copyOf(desired)).get(10, TimeUnit.SECONDS);
+            return eventLoop().submit(() -> List.copyOf(desired)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -206,18 +158,6 @@ public final class StreamClient implements AutoCloseable {
             names.add(StreamNames.check(s));
         }
         return names;
-    }
-
-    private void onLoop(Runnable r) {
-        if (loop.inEventLoop()) {
-            r.run();
-        } else {
-            loop.execute(r);
-        }
-    }
-
-    long now() {
-        return clock.nanos();
     }
 
     // ---- subscriptions -------------------------------------------------------------------
@@ -249,7 +189,7 @@ public final class StreamClient implements AutoCloseable {
 
     /** Queues the SUBSCRIBE and UNSUBSCRIBE messages that bring an open connection to the wanted streams. */
     private void reconcile(StreamConnection c) {
-        if (c == null || !c.open || c.closing) {
+        if (c == null || !c.isOpen() || c.isClosing()) {
             return;
         }
         List<ControlMessage> created = new ArrayList<>(2);
@@ -299,95 +239,63 @@ public final class StreamClient implements AutoCloseable {
 
     /** Writes queued pongs first, then control messages, as far as the rate limit allows. */
     private void flush(StreamConnection c, long now) {
-        if (c == null || !c.open || c.closing || c.ended) {
+        if (c == null || !c.isOpen() || c.isClosing() || c.isEnded()) {
             return;
         }
         boolean wrote = false;
         while (c.hasOutgoing() && c.throttle.tryAcquire(now)) {
             if (c.hasPong()) {
-                c.channel.write(new PongWebSocketFrame(c.pollPong()), c.channel.voidPromise());
+                c.channel().write(new PongWebSocketFrame(c.pollPong()), c.channel().voidPromise());
                 stats.pingAnswered();
             } else {
                 ControlMessage m = c.queue.poll();
                 m.sent = true;
-                c.channel.write(new TextWebSocketFrame(m.encode(c.channel.alloc())), c.channel.voidPromise());
+                c.channel().write(new TextWebSocketFrame(m.encode(c.channel().alloc())), c.channel().voidPromise());
                 stats.controlMessageSent();
             }
             wrote = true;
         }
         if (wrote) {
-            c.channel.flush();
+            c.channel().flush();
         }
     }
 
     // ---- connections ---------------------------------------------------------------------
 
     private void maybeConnect(long now) {
-        if (closed || !started) {
+        if (isClosed() || !isStarted()) {
             return;
         }
         if (active == null) {
-            if (now >= nextAttemptNanos && policy.mayAttempt(now)) {
+            if (now >= nextAttemptNanos && policy().mayAttempt(now)) {
                 open(null, now);
             }
-        } else if (replacementWanted != null && replacement == null && active.open && !active.closing
-                && now >= nextAttemptNanos && policy.mayAttempt(now)) {
+        } else if (replacementWanted != null && replacement == null && active.isOpen() && !active.isClosing()
+                && now >= nextAttemptNanos && policy().mayAttempt(now)) {
             open(replacementWanted, now);
         }
     }
 
     private void open(DisconnectReason replaces, long now) {
-        policy.onAttempt(now);
         stats.connectAttempt(now);
-        int id = nextConnectionId++;
         List<String> inUrl = new ArrayList<>();
         URI uri = URI.create(StreamNames.combinedUrl(endpoints.wsBaseUrl(), desired, config.maxUrlLength(), inUrl));
-        WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), config.maxMessageBytes());
-        StreamConnection c = new StreamConnection(this, id, replaces, handshaker,
-                new ConnectionHealth(config.handshakeTimeoutNanos(), config.silenceTimeoutNanos(), config.maxConnectionAgeNanos()),
-                new ControlMessageThrottle(config.controlMessagesPerWindow(), config.controlWindowNanos()),
-                config.maxMessageBytes());
+        StreamConnection c = new StreamConnection(this, nextConnectionId(), replaces, uri,
+                new ControlMessageThrottle(config.controlMessagesPerWindow(), config.controlWindowNanos()));
         c.requested.addAll(inUrl);
-        c.health.onAttempt(now);
         if (replaces == null) {
             active = c;
         } else {
             replacement = c;
         }
-        String host = endpoints.ws().getHost();
-        int port = endpoints.wsPort();
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        TimeUnit.NANOSECONDS.toMillis(config.handshakeTimeoutNanos())))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ChannelPipeline p = ch.pipeline();
-                        if (ssl != null) {
-                            p.addLast("tls", ssl.newHandler(ch.alloc(), host, port));
-                        }
-                        p.addLast("http-codec", new HttpClientCodec());
-                        p.addLast("http-aggregator", new HttpObjectAggregator(64 * 1024));
-                        p.addLast("binance-stream", c);
-                    }
-                });
-        ChannelFuture f = b.connect(host, port);
-        c.channel = f.channel();
-        f.addListener(done -> {
-            if (!done.isSuccess()) {
-                c.end(DisconnectReason.ERROR, "connect to " + host + ":" + port + " failed: " + done.cause(), false);
-                onEnded(c);
-            }
-        });
+        connect(c, now);
     }
 
     private void beginReplacement(DisconnectReason reason, long now) {
-        if (closed || !started || replacement != null || replacementWanted != null) {
+        if (isClosed() || !isStarted() || replacement != null || replacementWanted != null) {
             return;
         }
-        if (active == null || !active.open || active.closing) {
+        if (active == null || !active.isOpen() || active.isClosing()) {
             return;
         }
         stats.reconnect(reason);
@@ -403,31 +311,32 @@ public final class StreamClient implements AutoCloseable {
         active = c;
         replacement = null;
         replacementWanted = null;
-        deliveringConnectionId = c.id;
+        deliveringConnectionId = c.id();
         stats.switched();
         try {
-            listener.onSwitched(old == null ? 0 : old.id, c.id);
+            listener.onSwitched(old == null ? 0 : old.id(), c.id());
         } catch (RuntimeException e) {
             listenerFailed(e);
         }
         if (old != null) {
-            old.end(c.replaces, "replaced by connection " + c.id, true);
+            old.end(c.replaces, "replaced by connection " + c.id(), true);
         }
     }
 
-    void onOpened(StreamConnection c) {
+    @Override
+    protected void onOpened(StreamConnection c) {
         long now = now();
-        c.health.onOpened(now);
+        c.health().onOpened(now);
         stats.connected();
         if (c == active) {
-            deliveringConnectionId = c.id;
+            deliveringConnectionId = c.id();
         }
         try {
-            listener.onConnected(c.id);
+            listener.onConnected(c.id());
         } catch (RuntimeException e) {
             listenerFailed(e);
         }
-        if (c.ended || c.closing) {
+        if (c.isEnded() || c.isClosing()) {
             return;
         }
         reconcile(c);
@@ -436,9 +345,10 @@ public final class StreamClient implements AutoCloseable {
         }
     }
 
-    void onText(StreamConnection c, ByteBuf text, long now) {
+    @Override
+    protected void onText(StreamConnection c, ByteBuf text, long now) {
         stats.frameReceived();
-        if (c.closing) {
+        if (c.isClosing()) {
             stats.frameDiscarded();
             return;
         }
@@ -487,30 +397,26 @@ public final class StreamClient implements AutoCloseable {
         }
     }
 
-    void onPing(StreamConnection c, long now) {
+    @Override
+    protected void onPing(StreamConnection c, long now) {
         flush(c, now);
     }
 
-    /** Called once per connection when its channel is gone (or its connect failed). */
-    void onEnded(StreamConnection c) {
-        if (c.ended) {
-            return;
-        }
-        c.ended = true;
-        c.releaseBuffers();
+    @Override
+    protected void onEnded(StreamConnection c) {
         long now = now();
-        DisconnectReason reason = c.endReason == null ? DisconnectReason.CLOSED_BY_SERVER : c.endReason;
-        String detail = c.endDetail == null ? "connection closed" : c.endDetail;
-        if (c.open) {
+        DisconnectReason reason = c.endReason() == null ? DisconnectReason.CLOSED_BY_SERVER : c.endReason();
+        String detail = c.endDetail() == null ? "connection closed" : c.endDetail();
+        if (c.isOpen()) {
             try {
-                listener.onDisconnected(c.id, reason, detail);
+                listener.onDisconnected(c.id(), reason, detail);
             } catch (RuntimeException e) {
                 listenerFailed(e);
             }
         }
         if (c == replacement) {
             replacement = null;
-            if (!closed) {
+            if (!isClosed()) {
                 // The old connection still delivers: try another replacement after a backoff.
                 backOff(now, c);
             }
@@ -521,7 +427,7 @@ public final class StreamClient implements AutoCloseable {
         }
         active = null;
         deliveringConnectionId = 0;
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, c + " ended: " + reason + " " + detail);
@@ -531,8 +437,8 @@ public final class StreamClient implements AutoCloseable {
             // The replacement takes over at once; the listener saw no switch, so it resynchronises.
             active = replacement;
             replacement = null;
-            if (active.open) {
-                deliveringConnectionId = active.id;
+            if (active.isOpen()) {
+                deliveringConnectionId = active.id();
             }
             return;
         }
@@ -541,29 +447,26 @@ public final class StreamClient implements AutoCloseable {
     }
 
     private void backOff(long now, StreamConnection lost) {
-        nextAttemptNanos = policy.onConnectionLost(now, lost.health.openedNanos());
-        stats.backoff(policy.lastBackoffCeilingNanos(), nextAttemptNanos - now);
+        nextAttemptNanos = policy().onConnectionLost(now, lost.health().openedNanos());
+        stats.backoff(policy().lastBackoffCeilingNanos(), nextAttemptNanos - now);
     }
 
-    private void tick() {
-        if (closed) {
-            return;
-        }
-        long now = now();
+    @Override
+    protected void tick(long now) {
         StreamConnection r = replacement;
-        if (r != null && !r.closing) {
-            ConnectionHealth.Verdict v = r.health.check(now);
+        if (r != null && !r.isClosing()) {
+            ConnectionHealth.Verdict v = r.health().check(now);
             if (v == ConnectionHealth.Verdict.HANDSHAKE_TIMEOUT) {
                 r.end(DisconnectReason.ERROR, "handshake timeout", false);
             } else if (v == ConnectionHealth.Verdict.SILENCE) {
                 r.end(DisconnectReason.SILENCE, silenceDetail(), false);
-            } else if (r.open && now - r.health.openedNanos() >= config.switchWaitNanos()) {
+            } else if (r.isOpen() && now - r.health().openedNanos() >= config.switchWaitNanos()) {
                 switchTo(r);
             }
         }
         StreamConnection a = active;
-        if (a != null && !a.closing) {
-            ConnectionHealth.Verdict v = a.health.check(now);
+        if (a != null && !a.isClosing()) {
+            ConnectionHealth.Verdict v = a.health().check(now);
             if (v == ConnectionHealth.Verdict.HANDSHAKE_TIMEOUT) {
                 a.end(DisconnectReason.ERROR, "handshake timeout", false);
             } else if (v == ConnectionHealth.Verdict.SILENCE) {

@@ -6,5 +6,10 @@
  * The timing decisions live in small pure classes ({@link io.ttquant.binance.ws.ReconnectPolicy},
  * {@link io.ttquant.binance.ws.ControlMessageThrottle}, {@link io.ttquant.binance.ws.ConnectionHealth})
  * driven by the injected clock. Nothing here decodes the JSON.
+ *
+ * <p>The connection machinery is shared with every other Binance WebSocket owner (the user data
+ * stream): {@link io.ttquant.binance.ws.WebSocketClient} (event loop, tick, reconnect policy,
+ * life cycle), {@link io.ttquant.binance.ws.WebSocketConnection} (handshake, frames, pings, on
+ * any path) and {@link io.ttquant.binance.ws.WebSocketConfig} (the shared settings).
  */
 package io.ttquant.binance.ws;

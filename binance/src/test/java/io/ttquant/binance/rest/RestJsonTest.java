@@ -84,7 +84,7 @@ class RestJsonTest {
     }
 
     @Test
-    void shouldReadRecentTradesServerTimeAndErrorBodies() throws IOException {
+    void shouldReadRecentTradesAndServerTime() throws IOException {
         String body = "[{\"id\":28457,\"price\":\"4.00000100\",\"qty\":\"12.00000000\",\"quoteQty\":\"48.000012\","
                 + "\"time\":1499865549590,\"isBuyerMaker\":true,\"isBestMatch\":true}]";
         Instrument i = Instrument.builder("BNBBTC").tickSize("0.00000001").stepSize("0.01").build();
@@ -96,10 +96,6 @@ class RestJsonTest {
             assertThat(x.aggressor()).isEqualTo(Side.SELL);
         });
         assertThat(new RestJson().serverTime(bytes("{\"serverTime\":1499827319559}"))).isEqualTo(1_499_827_319_559L);
-        assertThat(RestJson.error(bytes("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")))
-                .isEqualTo(new RestJson.ErrorBody(-1121, "Invalid symbol."));
-        assertThat(RestJson.error(bytes("<html>bad gateway</html>"))).isNull();
-        assertThat(RestJson.error(new byte[0])).isNull();
     }
 
     @Test

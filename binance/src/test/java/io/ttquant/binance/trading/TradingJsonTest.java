@@ -176,15 +176,6 @@ class TradingJsonTest {
     }
 
     @Test
-    void shouldReadBinanceErrorBodies() {
-        assertThat(TradingJson.error(b("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")))
-                .isEqualTo(new TradingJson.ErrorBody(-1121, "Invalid symbol."));
-        assertThat(TradingJson.error(b("<html>404</html>"))).isNull();
-        assertThat(TradingJson.error(b("{\"msg\":\"no code\"}"))).isNull();
-        assertThat(TradingJson.error(new byte[0])).isNull();
-    }
-
-    @Test
     void shouldRefuseAnswersThatDoNotFitTheInstrumentOrTheRequest() {
         TradingJson json = new TradingJson();
         String finer = DOC_FULL.replace("\"4000.00000000\"", "\"4000.005\"");

@@ -1,6 +1,8 @@
 package io.ttquant.binance.userdata;
 
 import io.netty.channel.EventLoop;
+import io.ttquant.binance.trading.BinanceOrderStatus;
+import io.ttquant.binance.trading.BinanceOrderType;
 import io.ttquant.core.order.Side;
 import io.ttquant.core.order.TimeInForce;
 import java.util.ArrayList;
@@ -13,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order of the calls; counts calls made off the event loop, which must be none.
  */
 final class RecordingUserDataListener implements UserDataListener {
-    record Report(String symbol, String clientOrderId, String origClientOrderId, Side side, SpotOrderType type,
+    record Report(String symbol, String clientOrderId, String origClientOrderId, Side side, BinanceOrderType type,
                   TimeInForce timeInForce, long qty, long price, long stopPrice, ExecutionType executionType,
-                  SpotOrderStatus status, String rejectReason, long orderId, long lastQty, long cumulativeQty, long lastPrice,
+                  BinanceOrderStatus status, String rejectReason, long orderId, long lastQty, long cumulativeQty, long lastPrice,
                   long commission, String commissionAsset, long transactionTimeNanos, long tradeId, boolean maker,
                   long cumulativeQuoteQty, long lastQuoteQty, long orderCreationTimeNanos, long eventTimeNanos) {
     }

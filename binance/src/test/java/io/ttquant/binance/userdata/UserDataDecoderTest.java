@@ -3,6 +3,8 @@ package io.ttquant.binance.userdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ttquant.binance.stream.SymbolTable;
+import io.ttquant.binance.trading.BinanceOrderStatus;
+import io.ttquant.binance.trading.BinanceOrderType;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.order.Side;
 import io.ttquant.core.order.TimeInForce;
@@ -11,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link UserDataDecoder} fed directly: Binance's documented example payloads (spot
@@ -204,7 +206,7 @@ class UserDataDecoderTest {
         assertThat(r.receiveTimeNanos()).isEqualTo(42L);
         assertThat(r.clientOrderId().contentEquals("mUvoqJxFIILMdfAW5iGSOW")).isTrue();
         assertThat(r.side()).isEqualTo(Side.BUY);
-        assertThat(r.orderType()).isEqualTo(SpotOrderType.LIMIT);
+        assertThat(r.orderType()).isEqualTo(BinanceOrderType.LIMIT);
         assertThat(r.timeInForce()).isEqualTo(TimeInForce.GTC);
         assertThat(r.qty()).isEqualTo(ETHBTC.qty("1")).isEqualTo(10_000L);
         assertThat(r.price()).isEqualTo(10_264_410L);
@@ -212,7 +214,7 @@ class UserDataDecoderTest {
         assertThat(r.origClientOrderId().isNull()).isFalse();
         assertThat(r.origClientOrderId().length()).isZero();
         assertThat(r.executionType()).isEqualTo(ExecutionType.NEW);
-        assertThat(r.orderStatus()).isEqualTo(SpotOrderStatus.NEW);
+        assertThat(r.orderStatus()).isEqualTo(BinanceOrderStatus.NEW);
         assertThat(r.rejectReason().toString()).isEqualTo("NONE");
         assertThat(r.orderId()).isEqualTo(4293153L);
         assertThat(r.lastQty()).isZero();
@@ -240,7 +242,7 @@ class UserDataDecoderTest {
         assertThat(r.qty()).isEqualTo(25_000L);
         assertThat(r.price()).isEqualTo(4_321_050L);
         assertThat(r.executionType()).isEqualTo(ExecutionType.TRADE);
-        assertThat(r.orderStatus()).isEqualTo(SpotOrderStatus.PARTIALLY_FILLED);
+        assertThat(r.orderStatus()).isEqualTo(BinanceOrderStatus.PARTIALLY_FILLED);
         assertThat(r.orderId()).isEqualTo(987654321012L);
         assertThat(r.lastQty()).isEqualTo(10_000L);
         assertThat(r.cumulativeQty()).isEqualTo(15_000L);

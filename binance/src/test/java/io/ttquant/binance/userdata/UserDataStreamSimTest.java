@@ -3,6 +3,8 @@ package io.ttquant.binance.userdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ttquant.binance.BinanceEndpoints;
+import io.ttquant.binance.trading.BinanceOrderStatus;
+import io.ttquant.binance.trading.BinanceOrderType;
 import io.ttquant.binance.userdata.RecordingUserDataListener.Balance;
 import io.ttquant.binance.userdata.RecordingUserDataListener.Gap;
 import io.ttquant.binance.userdata.RecordingUserDataListener.Report;
@@ -118,8 +120,8 @@ class UserDataStreamSimTest {
         // A resting limit buy: NEW, its funds locked in the account position.
         OrderSnapshot rest = placeRestingAndAwaitNew("rest-1");
         Report n = listener.reportsOf("rest-1").get(0);
-        assertThat(n).isEqualTo(new Report("BTCUSDT", "rest-1", "", Side.BUY, SpotOrderType.LIMIT, TimeInForce.GTC,
-                rest.origQty(), rest.price(), 0, ExecutionType.NEW, SpotOrderStatus.NEW, "NONE", rest.orderId(), 0, 0, 0, 0,
+        assertThat(n).isEqualTo(new Report("BTCUSDT", "rest-1", "", Side.BUY, BinanceOrderType.LIMIT, TimeInForce.GTC,
+                rest.origQty(), rest.price(), 0, ExecutionType.NEW, BinanceOrderStatus.NEW, "NONE", rest.orderId(), 0, 0, 0, 0,
                 null, n.transactionTimeNanos(), -1, false, 0, 0, rest.timeMillis() * MS, n.eventTimeNanos()));
         assertThat(n.qty()).isEqualTo(f.btcusdt.qty("0.01"));
         assertThat(n.transactionTimeNanos()).isGreaterThanOrEqualTo(n.orderCreationTimeNanos());
@@ -131,7 +133,7 @@ class UserDataStreamSimTest {
         Report c = listener.reportsOf("cancel-1").get(0);
         assertThat(c.origClientOrderId()).isEqualTo("rest-1");
         assertThat(c.executionType()).isEqualTo(ExecutionType.CANCELED);
-        assertThat(c.status()).isEqualTo(SpotOrderStatus.CANCELED);
+        assertThat(c.status()).isEqualTo(BinanceOrderStatus.CANCELED);
         assertThat(c.orderId()).isEqualTo(rest.orderId());
         assertThat(c.cumulativeQty()).isZero();
         assertThat(c.tradeId()).isEqualTo(-1);
@@ -146,7 +148,7 @@ class UserDataStreamSimTest {
         Await.until("every fill of take-1", () -> listener.reportsOf("take-1").size() == 1 + fills.size());
         List<Report> reports = listener.reportsOf("take-1");
         assertThat(reports.get(0).executionType()).isEqualTo(ExecutionType.NEW);
-        assertThat(reports.get(0).type()).isEqualTo(SpotOrderType.MARKET);
+        assertThat(reports.get(0).type()).isEqualTo(BinanceOrderType.MARKET);
         long cumulative = 0;
         long cumulativeQuote = 0;
         for (int i = 0; i < fills.size(); i++) {
@@ -166,7 +168,7 @@ class UserDataStreamSimTest {
             assertThat(t.transactionTimeNanos()).isEqualTo(fill.timeMillis() * MS);
             assertThat(t.cumulativeQty()).isEqualTo(cumulative);
             assertThat(t.cumulativeQuoteQty()).isEqualTo(cumulativeQuote);
-            assertThat(t.status()).isEqualTo(i == fills.size() - 1 ? SpotOrderStatus.FILLED : SpotOrderStatus.PARTIALLY_FILLED);
+            assertThat(t.status()).isEqualTo(i == fills.size() - 1 ? BinanceOrderStatus.FILLED : BinanceOrderStatus.PARTIALLY_FILLED);
         }
         assertThat(cumulative).isEqualTo(take.executedQty()).isEqualTo(f.btcusdt.qty("0.002"));
         assertThat(cumulativeQuote).isEqualTo(take.cumulativeQuoteQty());

@@ -1,18 +1,19 @@
-package io.ttquant.binance.rest;
+package io.ttquant.binance.json;
 
 /**
  * A reusable view of part of a {@code char[]} as a {@link CharSequence}, so decimal text inside
- * the JSON parser's buffer can be parsed to fixed-point without building a {@code String}.
+ * a JSON parser's buffer can be parsed to fixed-point without building a {@code String}.
  *
  * <p>Valid only until the parser moves on; single-threaded; never copies except in
  * {@link #subSequence} and {@link #toString} (error messages).
  */
-final class CharSlice implements CharSequence {
+public final class CharSlice implements CharSequence {
     private char[] chars = new char[0];
     private int offset;
     private int length;
 
-    CharSlice set(char[] chars, int offset, int length) {
+    /** Views {@code chars[offset, offset + length)}; returns this. */
+    public CharSlice set(char[] chars, int offset, int length) {
         this.chars = chars;
         this.offset = offset;
         this.length = length;
