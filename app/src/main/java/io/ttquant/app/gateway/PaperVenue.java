@@ -36,7 +36,8 @@ public final class PaperVenue implements GatewayVenue {
     private long cancelsSent;
 
     PaperVenue(ExchangeConfig config, Clock clock, ExecutionListener listener, List<Instrument> instruments) {
-        this.exchange = new SimulatedExchange(config, clock, listener);
+        // The gateway never keeps a fill past onFill: one reused Fill, nothing allocated per execution.
+        this.exchange = new SimulatedExchange(config, clock, listener).reuseFills();
         this.listener = listener;
         this.tradeIdBase = clock.nanos();
         for (Instrument i : instruments) {

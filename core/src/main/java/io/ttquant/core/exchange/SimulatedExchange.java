@@ -149,6 +149,8 @@ public final class SimulatedExchange implements Venue {
     private final ExchangeConfig config;
     private final Clock clock;
     private final ExecutionListener listener;
+    /** Non-null once {@link #reuseFills()} was called. */
+    private Fill reusedFill;
     private final long makerFeePpm;
     private final long takerFeePpm;
     private final SlippageModel slippage;
@@ -183,6 +185,19 @@ public final class SimulatedExchange implements Venue {
      * @param clock    stamps the send time of orders and cancels, nothing else
      * @param listener receives executions 
      */
+    /**
+     * From now on reports every execution through one reused {@link Fill} ({@link Fill#reusable()}):
+     * nothing is allocated per fill, and the listener must never keep a fill past
+     * {@link ExecutionListener#onFill} (the backtest engine queues fills, so it must not call this;
+     * the gateway's paper venue does). Returns this.
+     */
+    public SimulatedExchange reuseFills() {
+        if (reusedFill == null) {
+            reusedFill = Fill.reusable();
+        }
+        return this;
+    }
+
     public SimulatedExchange(ExchangeConfig config, Clock clock, ExecutionListener listener) {
         if (config == null || clock == null || listener == null) {
             throw new IllegalArgumentException("config, clock and listener are required");
@@ -1018,7 +1033,9 @@ public final class SimulatedExchange implements Venue {
         Instrument ins = o.instrument();
         long t = Math.max(time, o.updatedNanos());
         long fee = Fixed.feePpm(ins.notional(price, qty), liquidity == LiquiditySide.MAKER ? makerFeePpm : takerFeePpm);
-        Fill f = new Fill(o.orderId(), o.clientOrderId(), o.strategyId(), ins, o.side(), ++tradeIdSeq,
+        Fill f = reusedFill != null
+                ? reusedFill.reuse(o, ++tradeIdSeq, price, qty, fee, ins.quoteAsset(), liquidity, t)
+                : new Fill(o.orderId(), o.clientOrderId(), o.strategyId(), ins, o.side(), ++tradeIdSeq,
                 price, qty, fee, ins.quoteAsset(), liquidity, t);
         o.fill(qty, price, fee, t);
         listener.onFill(o, f);

@@ -150,7 +150,8 @@ public final class Portfolio implements PortfolioView {
     public long applyFill(Order order, Fill fill) {
         Instrument ins = fill.instrument();
         Position position = register(ins);
-        Reservation r = reservations.get(order.orderId());
+        // Guarded: a portfolio without reservations (the gateway's) must not box the id on every fill.
+        Reservation r = reservations.isEmpty() ? null : reservations.get(order.orderId());
         if (r != null) {
             long release = fill.qty() >= r.qty ? r.amount : Fixed.mulDiv(r.amount, fill.qty(), r.qty);
             // A fill may cost more than its pro-rata share of the lock (a market buy that filled
@@ -225,7 +226,7 @@ public final class Portfolio implements PortfolioView {
 
     /** Releases whatever an order still holds; call when it reaches a terminal state. */
     public void release(Order order) {
-        Reservation r = reservations.remove(order.orderId());
+        Reservation r = reservations.isEmpty() ? null : reservations.remove(order.orderId());
         if (r != null) {
             r.asset.locked -= r.amount;
             r.asset.free += r.amount;
