@@ -171,6 +171,20 @@ public final class GatewayMetrics implements GatewayObserver {
                         }
                     }
                 }).register(registry);
+        GaugeWithCallback.builder().name("ttquant_gateway_account_position")
+                .help("Net position of the account in base units, by symbol: the exact sum over the strategies")
+                .labelNames("symbol")
+                .callback(cb -> {
+                    if (published != 0) {
+                        for (int i = 0; i < instruments.length; i++) {
+                            long sum = 0;
+                            for (long[] strategy : positionQty) {
+                                sum = Math.addExact(sum, strategy[i]);
+                            }
+                            cb.call(Fixed.toDouble(sum, instruments[i].qtyScale()), instruments[i].symbol());
+                        }
+                    }
+                }).register(registry);
         GaugeWithCallback.builder().name("ttquant_gateway_position_notional")
                 .help("Signed market value of the position at the last price, in the quote asset, by strategy and symbol")
                 .labelNames("strategy", "symbol")

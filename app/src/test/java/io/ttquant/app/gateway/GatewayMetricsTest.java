@@ -71,6 +71,15 @@ class GatewayMetricsTest {
         assertThat(metric(m, "ttquant_gateway_open_orders", "strategy", "alpha")).isZero();
         assertThat(metric(m, "ttquant_gateway_risk_state", "strategy", "alpha")).isZero();
         assertThat(metric(m, "ttquant_gateway_kill_switch")).isZero();
+        assertThat(metric(m, "ttquant_gateway_account_position", "symbol", "BTCUSDT")).isEqualTo(1.0);
+
+        // beta's resting buy of 2 fills: the account holds both strategies' positions.
+        now += 1_000_000_000L;
+        gateway.onMarketData(trade.set(INS, now, now, INS.price("98.90"), INS.qty("5"), Side.SELL, ++tradeId));
+        metrics.sample(now);
+        m = scrape();
+        assertThat(metric(m, "ttquant_gateway_position", "strategy", "beta", "symbol", "BTCUSDT")).isEqualTo(2.0);
+        assertThat(metric(m, "ttquant_gateway_account_position", "symbol", "BTCUSDT")).isEqualTo(3.0);
     }
 
     @Test
