@@ -25,17 +25,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ttquant gateway}: runs the order gateway service until Ctrl-C (or for {@code --for}):
  * order commands on a ZeroMQ PULL socket, execution reports on a PUB socket, paper fills against
- * the market data on the bus, Prometheus metrics and an authenticated admin endpoint. Settings come
- * from {@code --config gateway.yaml} with the options below overriding it; they are checked before
- * anything starts and a bad one is refused with one line naming it (exit 2). The admin token comes
- * only from {@code TTQUANT_ADMIN_TOKEN} or a file, never from the command line.
+ * the market data on the bus (or orders routed to Binance, {@code --venue binance}), Prometheus
+ * metrics and an authenticated admin endpoint. Settings come from {@code --config gateway.yaml}
+ * with the options below overriding it; they are checked before anything starts and a bad one is
+ * refused with one line naming it (exit 2); a venue that cannot be reached or refuses the API key
+ * ends the start with one line (exit 1). The admin token comes only from
+ * {@code TTQUANT_ADMIN_TOKEN} or a file, the Binance credentials only from
+ * {@code BINANCE_API_KEY}/{@code BINANCE_API_SECRET} or a file, never from the command line.
  *
  * <p>{@code ttquant gateway kill-switch --engage|--release} and {@code ttquant gateway status} call a
  * running gateway's admin endpoint and print its answer (exit 0 when it succeeded, 1 when not).
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {GatewayCommand.KillSwitch.class, GatewayCommand.Status.class},
-        description = {"Run the order gateway: validate -> risk -> paper venue (fills against the market data on the bus),",
+        description = {"Run the order gateway: validate -> risk -> paper venue (fills against the market data on the bus)",
+                "or Binance (--venue binance; credentials from BINANCE_API_KEY/BINANCE_API_SECRET or --binance-credentials-file),",
                 "reports on exec.<strategy>, Prometheus metrics, and an admin endpoint with the global kill switch.",
                 "Options override the --config file. The admin token comes from " + GatewayConfig.ADMIN_TOKEN_ENV
                         + " or --admin-token-file."})
@@ -66,8 +70,20 @@ public final class GatewayCommand implements Callable<Integer> {
             + "(Binance-protocol market data) or step (synthetic and replay). Default: 8.")
     String qtyScale;
 
-    @Option(names = "--venue", description = "Where orders go: paper. Default: paper.")
+    @Option(names = "--venue", description = "Where orders go: paper or binance. Default: paper.")
     String venue;
+
+    @Option(names = "--binance-endpoint", paramLabel = "WHERE", description = "Binance for --venue binance: live, testnet, or a "
+            + "base URL such as http://127.0.0.1:8090 (the exchange simulator).")
+    String binanceEndpoint;
+
+    @Option(names = "--binance-credentials-file", paramLabel = "FILE", description = "File with the Binance API key and secret "
+            + "(key=... and secret=... lines); else BINANCE_API_KEY and BINANCE_API_SECRET.")
+    Path binanceCredentialsFile;
+
+    @Option(names = "--binance-foreign-orders", paramLabel = "POLICY", description = "At a restart, open orders on the account not "
+            + "placed by TTQuant: ignore (warn and trade, default) or fail (refuse to trade).")
+    String binanceForeignOrders;
 
     @Option(names = "--symbols", split = ",", description = "Instruments traded (built-in Binance rules). Default: the config "
             + "file's, else BTCUSDT,ETHUSDT.")
@@ -135,6 +151,7 @@ public final class GatewayCommand implements Callable<Integer> {
         GatewayConfig c = config();
         Duration limit = runFor == null ? null : MarketDataCommand.duration("--for", runFor);
         GatewayService service = GatewayService.start(c, SystemEpochClock.instance());
+        c = service.config();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             service.close();
@@ -142,10 +159,10 @@ public final class GatewayCommand implements Callable<Integer> {
         }, "gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("gateway running");
-        out.println("  venue       " + c.venue() + " (" + c.paperDescription() + ")");
+        out.println("  venue       " + c.venue() + " (" + c.venueDescription() + ")");
         out.println("  orders      " + service.ordersEndpoint() + "  (PUSH OrderCommand frames here)");
         out.println("  executions  " + service.executionsEndpoint() + "  topics exec.<strategy>");
-        out.println("  market data " + (c.marketDataEndpoint() == null ? "none (paper orders never fill)"
+        out.println("  market data " + (c.marketDataEndpoint() == null ? (c.binance() == null ? "none (paper orders never fill)" : "none")
                 : c.marketDataEndpoint() + "  topics md." + c.marketDataVenue() + ".<SYMBOL>.*, quantities at "
                 + (c.qtyScale() == GatewayConfig.STEP_QTY_SCALE ? "the step's decimals" : c.qtyScale() + " decimals")));
         out.println("  symbols     " + String.join(", ", c.instruments().stream().map(Instrument::symbol).toList()));
@@ -195,6 +212,15 @@ public final class GatewayCommand implements Callable<Integer> {
         Path tokenFileFromConfig = config == null ? null : GatewayConfigFile.read(config, b);
         if (venue != null) {
             b.venue("--venue", venue);
+        }
+        if (binanceEndpoint != null) {
+            b.binanceEndpoint("--binance-endpoint", binanceEndpoint);
+        }
+        if (binanceCredentialsFile != null) {
+            b.binanceCredentialsFile("--binance-credentials-file", binanceCredentialsFile);
+        }
+        if (binanceForeignOrders != null) {
+            b.binanceForeignOrders("--binance-foreign-orders", binanceForeignOrders);
         }
         if (orders != null) {
             b.ordersEndpoint("--orders", orders);

@@ -1,6 +1,11 @@
 package io.ttquant.app.gateway;
 
+import io.ttquant.app.gateway.binance.BinanceSettings;
+import io.ttquant.app.gateway.binance.BinanceVenue;
+import io.ttquant.app.gateway.binance.ForeignOrderPolicy;
 import io.ttquant.app.gateway.journal.SyncPolicy;
+import io.ttquant.binance.BinanceEndpoints;
+import io.ttquant.binance.trading.ApiCredentials;
 import io.ttquant.core.exchange.ExchangeConfig;
 import io.ttquant.core.exchange.LatencyModel;
 import io.ttquant.core.exchange.LimitFillRule;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Everything the gateway service needs to start, checked once: every setter of the {@link Builder}
@@ -33,18 +39,28 @@ import java.util.Set;
  * builds the {@link RiskLimits}, the instruments and the paper venue's {@link ExchangeConfig}.
  * Nothing re-checks it while the gateway runs. Immutable.
  *
- * <p>Instruments take their rules from the built-in Binance spot table, with quantities at the
- * scale the market data on the bus carries ({@link #DEFAULT_QTY_SCALE} decimals by default, as the
- * market data service publishes Binance-protocol feeds: depth quantities are finer than the lot
- * step), so that the gateway's decoder accepts the events and orders use the same scale.
+ * <p>Instruments take their rules from the built-in Binance spot table (the paper venue) or from
+ * the venue itself (the binance venue: {@link #withInstrumentRules}, which the service applies at
+ * start with what {@code GET /api/v3/exchangeInfo} answered; until then the built-in rules stand
+ * in), with quantities at the scale the market data on the bus carries ({@link #DEFAULT_QTY_SCALE}
+ * decimals by default, as the market data service publishes Binance-protocol feeds: depth
+ * quantities are finer than the lot step), so that the gateway's decoder accepts the events and
+ * orders use the same scale.
+ *
+ * <p>The binance venue ({@code venue: binance}) needs {@code binance.endpoint} ({@code live},
+ * {@code testnet} or a base URL such as the simulator's) and API credentials, taken only from a
+ * file ({@code binance.credentials-file}, {@code --binance-credentials-file}) when one is named,
+ * else from {@code BINANCE_API_KEY} and {@code BINANCE_API_SECRET}; it needs an order journal.
  *
  * <p>The order journal ({@code journal.dir}, default {@value #DEFAULT_JOURNAL_DIR}) is synced after
  * every record by default, so that a report never describes what a restart would not find again;
- * group commit ({@code journal.sync: group-commit}) is accepted for the paper venue only, where a
+ * group commit ({@code journal.sync: group-commit}) is accepted for the paper venue only (an order
+ * for an exchange is durable before it leaves), where a
  * crash may lose the last few milliseconds of paper orders and fills that no exchange saw. No
  * journal at all ({@code --no-journal}) is for tests and tools.
  *
- * <p>The admin token is held as an {@link AdminToken} and never appears in {@link #toString()}.
+ * <p>The admin token is held as an {@link AdminToken}, the Binance secret inside its
+ * {@link ApiCredentials}; neither ever appears in {@link #toString()} or a message.
  */
 public final class GatewayConfig {
     public static final String DEFAULT_ORDERS = "tcp://127.0.0.1:7101";
@@ -90,8 +106,12 @@ public final class GatewayConfig {
     private final long idleParkNanos;
     private final Path journalDir;
     private final SyncPolicy journalSync;
+    private final BinanceSettings binance;
+    /** The settings this configuration was built from, to build it again with the venue's instrument rules. */
+    private final Builder origin;
 
-    private GatewayConfig(Builder b, List<Instrument> instruments, RiskLimits riskLimits, ExchangeConfig paper) {
+    private GatewayConfig(Builder b, List<Instrument> instruments, RiskLimits riskLimits, ExchangeConfig paper,
+                          BinanceSettings binance) {
         this.venue = b.venue;
         this.ordersEndpoint = b.ordersEndpoint;
         this.executionsEndpoint = b.executionsEndpoint;
@@ -112,15 +132,43 @@ public final class GatewayConfig {
         this.journalDir = b.journalDir;
         this.journalSync = b.journalGroupCommit ? SyncPolicy.groupCommit(b.groupCommitRecords, b.groupCommitMicros)
                 : SyncPolicy.everyRecord();
+        this.binance = binance;
+        this.origin = b;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The venue orders are routed to: {@code paper}. */
+    /** The venue orders are routed to: {@code paper} or {@code binance}. */
     public String venue() {
         return venue;
+    }
+
+    /** The binance venue's settings; null for the paper venue. */
+    public BinanceSettings binance() {
+        return binance;
+    }
+
+    /** The venue in words, for the start-up lines: the paper fill models, or where Binance is and how it is reached. */
+    public String venueDescription() {
+        return binance != null ? binance.describe() : paperDescription;
+    }
+
+    /**
+     * This configuration with each instrument's rules (tick, step, minimum notional...) taken from
+     * {@code rules}, the venue's own, at the configured quantity scale, and every limit built again
+     * on them. Used at start with what the binance venue's {@code exchangeInfo} answered.
+     *
+     * @throws IllegalArgumentException when a configured symbol is missing from {@code rules} or a
+     *                                  limit does not fit its rules (one line naming the setting)
+     */
+    public GatewayConfig withInstrumentRules(List<Instrument> rules) {
+        Map<String, Instrument> bySymbol = new LinkedHashMap<>();
+        for (Instrument i : rules) {
+            bySymbol.put(i.symbol(), i);
+        }
+        return origin.build(bySymbol);
     }
 
     /** The PULL endpoint the gateway binds for order commands. */
@@ -226,7 +274,7 @@ public final class GatewayConfig {
 
     @Override
     public String toString() {
-        return "GatewayConfig{venue=" + venue + ", orders=" + ordersEndpoint + ", executions=" + executionsEndpoint
+        return "GatewayConfig{venue=" + venue + (binance == null ? "" : " (" + binance.describe() + ")") + ", orders=" + ordersEndpoint + ", executions=" + executionsEndpoint
                 + ", marketData=" + marketDataEndpoint + " (" + marketDataVenue + ")"
                 + ", instruments=" + instruments + ", strategies=" + strategyNames()
                 + ", metricsPort=" + metricsPort + ", adminPort=" + adminPort + ", journal=" + journalDescription()
@@ -271,9 +319,14 @@ public final class GatewayConfig {
     /**
      * Collects the settings. Each setter takes the key the value came from and its text, and
      * throws {@link IllegalArgumentException} naming that key when the text is no valid value.
-     * Later calls override earlier ones (the command line is applied after the file).
+     * Later calls override earlier ones (the command line is applied after the file). A builder
+     * is not changed once built: {@link GatewayConfig#withInstrumentRules} builds from it again.
      */
     public static final class Builder {
+        private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
+        private static final String CREDENTIALS_HINT = "set " + ApiCredentials.ENV_KEY + " and " + ApiCredentials.ENV_SECRET
+                + ", or name a file with binance.credentials-file or --binance-credentials-file";
+
         private String venue = "paper";
         private String ordersEndpoint = DEFAULT_ORDERS;
         private String executionsEndpoint = DEFAULT_EXECUTIONS;
@@ -314,19 +367,91 @@ public final class GatewayConfig {
         private String journalSyncKey = "journal.sync";
         private int groupCommitRecords = 64;
         private long groupCommitMicros = 1_000;
+        private BinanceEndpoints binanceEndpoints;
+        private Path binanceCredentialsFile;
+        private String binanceCredentialsFileKey;
+        private Map<String, String> environment = System.getenv();
+        private long binanceRecvWindowMillis = BinanceSettings.DEFAULT_RECV_WINDOW_MILLIS;
+        private long binancePollIntervalMillis = BinanceSettings.DEFAULT_POLL_INTERVAL_MILLIS;
+        private ForeignOrderPolicy binanceForeignOrders = ForeignOrderPolicy.IGNORE;
+        private long binanceReconcileTimeoutMillis = BinanceSettings.DEFAULT_RECONCILE_TIMEOUT_MILLIS;
 
         private Builder() {
         }
 
+        /** {@code paper} (the default) or {@code binance}. */
         public Builder venue(String key, String text) {
             String v = text(key, text).toLowerCase(Locale.ROOT);
-            if (v.equals("binance")) {
-                throw new IllegalArgumentException(key + ": the binance venue is not available yet; use paper");
-            }
-            if (!v.equals("paper")) {
-                throw new IllegalArgumentException(key + ": venue must be paper, got '" + text + "'");
+            if (!v.equals(PaperVenue.NAME) && !v.equals(BinanceVenue.NAME)) {
+                throw new IllegalArgumentException(key + ": venue must be paper or binance, got '" + text + "'");
             }
             this.venue = v;
+            return this;
+        }
+
+        /** Where Binance is: {@code live}, {@code testnet} or a base URL such as {@code http://127.0.0.1:8090} (the simulator). */
+        public Builder binanceEndpoint(String key, String text) {
+            try {
+                this.binanceEndpoints = BinanceSettings.endpoint(text(key, text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + ": " + e.getMessage());
+            }
+            return this;
+        }
+
+        /** The file holding the Binance API key and secret ({@code key=...}/{@code secret=...} lines, or the two alone); read at build. */
+        public Builder binanceCredentialsFile(String key, Path file) {
+            if (file == null) {
+                throw new IllegalArgumentException(key + ": a file is required");
+            }
+            this.binanceCredentialsFile = file;
+            this.binanceCredentialsFileKey = key;
+            return this;
+        }
+
+        /** Where {@code BINANCE_API_KEY} and {@code BINANCE_API_SECRET} are read when no credentials file is named (default: the process's). */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(env);
+            return this;
+        }
+
+        /** Binance's {@code recvWindow}, 1-60000 ms. */
+        public Builder binanceRecvWindowMillis(String key, String millis) {
+            long v = decimal(key, millis, 0);
+            if (v < 1 || v > 60_000) {
+                throw new IllegalArgumentException(key + ": must be 1..60000 milliseconds, got " + millis);
+            }
+            this.binanceRecvWindowMillis = v;
+            return this;
+        }
+
+        /** How often open orders are read by REST while the user data stream is down, 100-600000 ms. */
+        public Builder binancePollIntervalMillis(String key, String millis) {
+            long v = decimal(key, millis, 0);
+            if (v < 100 || v > 600_000) {
+                throw new IllegalArgumentException(key + ": must be 100..600000 milliseconds, got " + millis);
+            }
+            this.binancePollIntervalMillis = v;
+            return this;
+        }
+
+        /** {@code ignore} (default: count, warn, trade) or {@code fail} (stay closed) for open orders placed by hand, at a restart. */
+        public Builder binanceForeignOrders(String key, String text) {
+            this.binanceForeignOrders = switch (text(key, text).toLowerCase(Locale.ROOT)) {
+                case "ignore" -> ForeignOrderPolicy.IGNORE;
+                case "fail" -> ForeignOrderPolicy.FAIL;
+                default -> throw new IllegalArgumentException(key + ": must be ignore or fail, got '" + text + "'");
+            };
+            return this;
+        }
+
+        /** How long the restart reconciliation with Binance may take before the gateway stays closed, 1000-3600000 ms. */
+        public Builder binanceReconcileTimeoutMillis(String key, String millis) {
+            long v = decimal(key, millis, 0);
+            if (v < 1_000 || v > 3_600_000) {
+                throw new IllegalArgumentException(key + ": must be 1000..3600000 milliseconds, got " + millis);
+            }
+            this.binanceReconcileTimeoutMillis = v;
             return this;
         }
 
@@ -404,12 +529,14 @@ public final class GatewayConfig {
             return this;
         }
 
-        /** Adds an instrument (or returns to one already added) by symbol. */
+        /**
+         * Adds an instrument (or returns to one already added) by symbol. The paper venue needs one
+         * with built-in rules; the binance venue takes the rules of any symbol from Binance.
+         */
         public Builder instrument(String key, String symbol) {
             String s = text(key, symbol).toUpperCase(Locale.ROOT);
-            if (Instruments.binanceSpot(s) == null) {
-                throw new IllegalArgumentException(key + ": no built-in rules for " + s
-                        + "; use one of BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC, ADABTC");
+            if (!SYMBOL.matcher(s).matches()) {
+                throw new IllegalArgumentException(key + ": not a symbol: '" + symbol + "'");
             }
             instruments.computeIfAbsent(s, x -> new InstrumentSpec(key, x));
             return this;
@@ -743,6 +870,11 @@ public final class GatewayConfig {
 
         /** Checks the settings together and builds the configuration; throws naming the key at fault. */
         public GatewayConfig build() {
+            return build(null);
+        }
+
+        /** As {@link #build()}, with each instrument's rules from {@code venueRules} (by symbol) when given. */
+        private GatewayConfig build(Map<String, Instrument> venueRules) {
             if (strategies.isEmpty()) {
                 throw new IllegalArgumentException("strategies: no strategy configured; add a strategies: section to the "
                         + "config file or give --strategy NAME");
@@ -759,6 +891,7 @@ public final class GatewayConfig {
                 throw new IllegalArgumentException(journalSyncKey + ": group commit may lose journaled orders in a crash and is "
                         + "for the paper venue only; the " + venue + " venue syncs every record");
             }
+            BinanceSettings binance = venue.equals(BinanceVenue.NAME) ? binanceSettings() : null;
             if (metricsPort > 0 && metricsPort == adminPort) {
                 throw new IllegalArgumentException("admin.port: the admin port must differ from the metrics port " + metricsPort);
             }
@@ -766,7 +899,7 @@ public final class GatewayConfig {
             Map<String, Instrument> bySymbol = new LinkedHashMap<>();
             String quote = null;
             for (InstrumentSpec spec : instruments.values()) {
-                Instrument builtIn = Instruments.binanceSpot(spec.symbol);
+                Instrument builtIn = rules(spec, venueRules);
                 Instrument ins = builtIn;
                 if (qtyScale != STEP_QTY_SCALE) {
                     if (qtyScale < builtIn.qtyScale()) {
@@ -847,7 +980,62 @@ public final class GatewayConfig {
                     .latency(jitterNanos == 0 ? LatencyModel.constant(latencyNanos)
                             : LatencyModel.uniformRandom(latencyNanos, latencyNanos + jitterNanos, seed))
                     .limitFillRule(limitFillRule).queuePosition(queuePosition).build();
-            return new GatewayConfig(this, list, risk.build(), exchange);
+            return new GatewayConfig(this, list, risk.build(), exchange, binance);
+        }
+
+        /** The rules of {@code spec}'s symbol: the venue's when given, else the built-in table's (or, for binance, generic ones until the venue's come). */
+        private Instrument rules(InstrumentSpec spec, Map<String, Instrument> venueRules) {
+            if (venueRules != null) {
+                Instrument v = venueRules.get(spec.symbol);
+                if (v == null) {
+                    throw new IllegalArgumentException(spec.key + ": the " + venue + " venue gave no rules for " + spec.symbol);
+                }
+                return v;
+            }
+            Instrument builtIn = Instruments.binanceSpot(spec.symbol);
+            if (builtIn != null) {
+                return builtIn;
+            }
+            if (venue.equals(PaperVenue.NAME)) {
+                throw new IllegalArgumentException(spec.key + ": no built-in rules for " + spec.symbol
+                        + "; use one of BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC, ADABTC");
+            }
+            try {
+                return Instruments.generic(spec.symbol);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(spec.key + ": " + e.getMessage());
+            }
+        }
+
+        /** The binance venue's settings, its credentials read now; every problem is one line naming the setting, never a secret. */
+        private BinanceSettings binanceSettings() {
+            if (binanceEndpoints == null) {
+                throw new IllegalArgumentException("binance.endpoint: the binance venue needs to know where Binance is: live, testnet "
+                        + "or a base URL like http://127.0.0.1:8090 (--binance-endpoint)");
+            }
+            if (journalDir == null) {
+                throw new IllegalArgumentException("--no-journal: the binance venue needs an order journal (an order is written "
+                        + "down before it leaves, so that a restart finds it)");
+            }
+            ApiCredentials credentials;
+            String source;
+            if (binanceCredentialsFile != null) {
+                try {
+                    credentials = ApiCredentials.fromFile(binanceCredentialsFile);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(binanceCredentialsFileKey + ": " + e.getMessage());
+                }
+                source = "the file " + binanceCredentialsFile;
+            } else {
+                try {
+                    credentials = ApiCredentials.fromEnvironment(environment);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("venue binance: " + e.getMessage() + " (" + CREDENTIALS_HINT + ")");
+                }
+                source = ApiCredentials.ENV_KEY + "/" + ApiCredentials.ENV_SECRET;
+            }
+            return new BinanceSettings(binanceEndpoints, credentials, source, binanceRecvWindowMillis, binancePollIntervalMillis,
+                    binanceForeignOrders, binanceReconcileTimeoutMillis);
         }
 
         private String paperDescription() {

@@ -25,7 +25,10 @@ import java.util.Set;
  * given under. Decimals keep the digits written (never read through a double).
  *
  * <p>The admin token is never read from this file ({@code admin.token} is refused); the file may
- * name a file holding it ({@code admin.token-file}). This reader must never print values.
+ * name a file holding it ({@code admin.token-file}). Binance API keys and secrets are never read
+ * from it either ({@code binance.api-key}, {@code binance.api-secret} are refused): they come from
+ * the environment or from the file {@code binance.credentials-file} names. This reader must never
+ * print values. {@code config/gateway.example.yaml} shows and explains every setting.
  * An example:
  * <pre>
  * gateway:
@@ -45,12 +48,17 @@ import java.util.Set;
  *   admin: {port: 7103, token-file: /run/secrets/ttquant-admin-token}
  *   idle: park
  *   journal: {dir: /var/lib/ttquant/gateway-journal, sync: every-record}
+ *   binance: {endpoint: testnet, credentials-file: /run/secrets/binance, recv-window-ms: 5000, poll-interval-ms: 3000,
+ *             foreign-orders: ignore, reconcile-timeout-ms: 60000}
  * </pre>
- * A relative {@code journal.dir} is taken from the file's folder.
+ * A relative {@code journal.dir} or {@code binance.credentials-file} is taken from the file's folder.
  */
 public final class GatewayConfigFile {
     private static final Set<String> ROOT = Set.of("venue", "orders", "executions", "marketdata", "paper", "risk",
-            "instruments", "strategies", "metrics", "admin", "idle", "idle-park-us", "journal");
+            "instruments", "strategies", "metrics", "admin", "idle", "idle-park-us", "journal", "binance");
+    private static final Set<String> BINANCE = Set.of("endpoint", "credentials-file", "recv-window-ms", "poll-interval-ms",
+            "foreign-orders", "reconcile-timeout-ms");
+    private static final Set<String> SECRET_KEYS = Set.of("api-key", "api-secret", "secret", "key");
     private static final Set<String> JOURNAL = Set.of("dir", "sync", "group-commit-records", "group-commit-us");
     private static final Set<String> MARKET_DATA = Set.of("endpoint", "venue", "qty-scale", "kinds");
     private static final Set<String> PAPER = Set.of("fee-bps", "maker-fee-bps", "taker-fee-bps", "slippage-bps",
@@ -246,7 +254,78 @@ public final class GatewayConfigFile {
         if (root.has("idle-park-us")) {
             b.idleParkMicros(key(p + "idle-park-us"), scalar(root, "idle-park-us", p));
         }
+        binance(root, p);
         return tokenFile;
+    }
+
+    /**
+     * Every setting this reader knows, dotted ({@code paper.fee-bps}); per-symbol and per-strategy
+     * settings under {@code instruments.*} and {@code strategies.*}.
+     */
+    static List<String> settingNames() {
+        List<String> out = new ArrayList<>();
+        for (String k : ROOT) {
+            Set<String> sub = switch (k) {
+                case "journal" -> JOURNAL;
+                case "marketdata" -> MARKET_DATA;
+                case "paper" -> PAPER;
+                case "risk" -> RISK;
+                case "instruments" -> INSTRUMENT;
+                case "strategies" -> STRATEGY;
+                case "metrics" -> METRICS;
+                case "admin" -> ADMIN;
+                case "binance" -> BINANCE;
+                default -> null;
+            };
+            if (sub == null) {
+                out.add(k);
+                continue;
+            }
+            String prefix = k.equals("instruments") || k.equals("strategies") ? k + ".*." : k + ".";
+            for (String s : sub) {
+                out.add(prefix + s);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private void binance(JsonNode root, String p) {
+        JsonNode node = root.get("binance");
+        if (node != null && node.isObject()) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (SECRET_KEYS.contains(k)) {
+                    throw new IllegalArgumentException(key(p + "binance." + k) + ": Binance credentials are never read from the config "
+                            + "file; set BINANCE_API_KEY and BINANCE_API_SECRET or name a file with binance.credentials-file");
+                }
+            }
+        }
+        JsonNode binance = section(root, "binance", p, BINANCE);
+        if (binance == null) {
+            return;
+        }
+        String q = p + "binance.";
+        if (binance.has("endpoint")) {
+            b.binanceEndpoint(key(q + "endpoint"), scalar(binance, "endpoint", q));
+        }
+        if (binance.has("credentials-file")) {
+            Path f = Path.of(scalar(binance, "credentials-file", q));
+            Path dir = file.toAbsolutePath().getParent();
+            b.binanceCredentialsFile(key(q + "credentials-file"), f.isAbsolute() || dir == null ? f : dir.resolve(f));
+        }
+        if (binance.has("recv-window-ms")) {
+            b.binanceRecvWindowMillis(key(q + "recv-window-ms"), scalar(binance, "recv-window-ms", q));
+        }
+        if (binance.has("poll-interval-ms")) {
+            b.binancePollIntervalMillis(key(q + "poll-interval-ms"), scalar(binance, "poll-interval-ms", q));
+        }
+        if (binance.has("foreign-orders")) {
+            b.binanceForeignOrders(key(q + "foreign-orders"), scalar(binance, "foreign-orders", q));
+        }
+        if (binance.has("reconcile-timeout-ms")) {
+            b.binanceReconcileTimeoutMillis(key(q + "reconcile-timeout-ms"), scalar(binance, "reconcile-timeout-ms", q));
+        }
     }
 
     private void instruments(JsonNode root, String p) {

@@ -2,12 +2,16 @@ package io.ttquant.app.gateway;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ttquant.app.ServiceStartException;
+import io.ttquant.app.gateway.binance.BinanceVenue;
+import io.ttquant.app.gateway.binance.BinanceVenueFactory;
+import io.ttquant.app.gateway.binance.BinanceVenueStartup;
 import io.ttquant.app.gateway.journal.JournalConfig;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
 import io.ttquant.app.metrics.MetricsEndpoint;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketDataKind;
+import io.ttquant.core.portfolio.Position;
 import io.ttquant.core.time.Clock;
 import io.ttquant.transport.Topics;
 import io.ttquant.transport.codec.MarketDataDecoder;
@@ -44,6 +48,11 @@ import org.zeromq.ZContext;
  * {@code ttquant_gateway_ready} gauge say why). The duty cycle gives the journal its group-commit
  * deadline; {@link #close()} journals a clean SHUTDOWN and closes it. A kill leaves no SHUTDOWN:
  * the next start says so and recovers the same way.
+ *
+ * <p>The venue is the paper venue or, with {@code venue: binance}, the {@link BinanceVenue}: before
+ * anything else starts, Binance is asked for the symbols' rules and the API key is checked
+ * ({@link BinanceVenueStartup}; a failure is one line), and {@link #close()} closes the venue
+ * (its user data stream's listen key is deleted).
  *
  * <p>Nothing but the gateway thread touches the gateway, its sockets or its venue: the admin
  * endpoint's threads go through {@link GatewayControl}, whose requests are carried out on the
@@ -107,7 +116,15 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
      * @throws ServiceStartException when a port cannot be bound or the gateway cannot be built (one line)
      */
     public static GatewayService start(GatewayConfig config, Clock clock) {
-        GatewayService service = new GatewayService(config, clock);
+        GatewayConfig resolved = config;
+        if (config.binance() != null) {
+            List<String> symbols = new ArrayList<>();
+            for (Instrument i : config.instruments()) {
+                symbols.add(i.symbol());
+            }
+            resolved = config.withInstrumentRules(BinanceVenueStartup.instrumentRules(config.binance(), symbols, clock));
+        }
+        GatewayService service = new GatewayService(resolved, clock);
         try {
             service.startAll();
             return service;
@@ -144,7 +161,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         if (config.adminToken() != null) {
             admin = GatewayAdminEndpoint.start(config.adminPort(), config.adminToken(), this, metrics);
         }
-        LOG.log(System.Logger.Level.INFO, "gateway started: venue " + config.venue() + " (" + config.paperDescription()
+        LOG.log(System.Logger.Level.INFO, "gateway started: venue " + config.venue() + " (" + config.venueDescription()
                 + "), orders on " + ordersEndpoint + ", executions on " + executionsEndpoint + " (exec.<strategy>), market data "
                 + (config.marketDataEndpoint() == null ? "none" : "from " + config.marketDataEndpoint() + " (md."
                 + config.marketDataVenue() + ".<SYMBOL>.*)") + ", strategies " + config.strategyNames()
@@ -176,8 +193,13 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
                 throw new ServiceStartException("gateway did not start: cannot bind the execution socket to "
                         + config.executionsEndpoint() + ": " + reason(e), e);
             }
-            gateway = new OrderGateway(config.riskLimits(), OrderGateway.paperVenue(config.paper()),
-                    new ZmqExecutionPublisher(publisher), metrics, clock.nanos());
+            VenueFactory venue = config.binance() == null ? OrderGateway.paperVenue(config.paper())
+                    : new BinanceVenueFactory(config.binance().venueConfig(clock, config.instruments()));
+            gateway = new OrderGateway(config.riskLimits(), venue, new ZmqExecutionPublisher(publisher), metrics, clock.nanos());
+            if (gateway.venue() instanceof BinanceVenue binance) {
+                OrderGateway g = gateway;
+                binance.reportPositionsFrom(symbol -> netPosition(g, symbol));
+            }
             journal = recover(gateway);
             try {
                 transport = new ZmqGatewayTransport(zmq, config.ordersEndpoint(), gateway, ZmqGatewayTransport.DEFAULT_BATCH);
@@ -226,7 +248,24 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
                 }
                 journal.close();
             }
+            if (gateway != null && gateway.venue() instanceof AutoCloseable venue) {
+                try {
+                    venue.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "gateway: the " + gateway.venue().name() + " venue did not close cleanly: " + e);
+                }
+            }
         }
+    }
+
+    /** The gateway's net position in {@code symbol} over every strategy (gateway thread). */
+    private long netPosition(OrderGateway gateway, String symbol) {
+        long net = 0;
+        for (String s : config.strategyNames()) {
+            Position p = gateway.position(s, symbol);
+            net += p == null ? 0 : p.netQty();
+        }
+        return net;
     }
 
     /**

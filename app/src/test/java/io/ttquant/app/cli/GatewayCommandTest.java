@@ -93,7 +93,7 @@ class GatewayCommandTest {
         Files.writeString(bad, "strategies: [alpha]\npaper: {latency-ms: -5}\n");
         assertRefused(new String[] {"gateway", "--config", bad.toString()}, "gateway.yaml: paper.latency-ms: must not be negative");
         assertRefused(new String[] {"gateway", "--strategy", "alpha", "--venue", "binance"},
-                "--venue: the binance venue is not available yet; use paper");
+                "binance.endpoint: the binance venue needs to know where Binance is");
         assertRefused(new String[] {"gateway", "--strategy", "alpha", "--symbols", "DOGEUSDT"}, "--symbols: no built-in rules for DOGEUSDT");
         assertRefused(new String[] {"gateway", "--strategy", "alpha", "--fee-bps", "x"}, "--fee-bps: must be a number, got 'x'");
         assertRefused(new String[] {"gateway", "--strategy", "alpha", "--for", "soon"}, "--for: not a duration");

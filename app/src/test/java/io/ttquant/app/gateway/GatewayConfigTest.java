@@ -171,7 +171,7 @@ class GatewayConfigTest {
     void shouldRefuseBadSettingsWithOneLineNamingTheKey() throws IOException {
         assertRefused("strategies: [alpha]\npaper: {fee-bps: lots}\n", "gateway.yaml: paper.fee-bps: must be a number, got 'lots'");
         assertRefused("strategies: [alpha]\npaper: {fees-bps: 1}\n", "gateway.yaml: paper.fees-bps: unknown setting");
-        assertRefused("strategies: [alpha]\nvenue: binance\n", "gateway.yaml: venue: the binance venue is not available yet; use paper");
+        assertRefused("strategies: [alpha]\nvenue: binance\n", "binance.endpoint: the binance venue needs to know where Binance is");
         assertRefused("strategies: [alpha]\nvenue: moon\n", "gateway.yaml: venue: venue must be paper");
         assertRefused("strategies: [alpha]\nadmin: {token: hunter2hunter2hunter2}\n",
                 "gateway.yaml: admin.token: the admin token is never read from the config file");

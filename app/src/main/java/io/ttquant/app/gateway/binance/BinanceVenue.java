@@ -6,11 +6,11 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ttquant.app.gateway.GatewayVenue;
+import io.ttquant.app.gateway.ReconcileListener;
 import io.ttquant.app.gateway.binance.ExecutionApplier.Result;
 import io.ttquant.binance.stream.SymbolTable;
 import io.ttquant.binance.trading.AccountBalances;
 import io.ttquant.binance.trading.AccountTrade;
-import io.ttquant.binance.trading.BinanceOrderStatus;
 import io.ttquant.binance.trading.BinanceOrderType;
 import io.ttquant.binance.trading.NewOrderRequest;
 import io.ttquant.binance.trading.OrderFill;
@@ -21,13 +21,13 @@ import io.ttquant.binance.trading.TradingResult;
 import io.ttquant.binance.trading.TradingStats;
 import io.ttquant.binance.trading.VenueOrder;
 import io.ttquant.binance.userdata.ListenKeyClient;
-import io.ttquant.binance.userdata.SpotOrderStatus;
 import io.ttquant.binance.userdata.StreamGapReason;
 import io.ttquant.binance.userdata.UserDataStats;
 import io.ttquant.binance.userdata.UserDataStream;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketEvent;
 import io.ttquant.core.order.Order;
+import io.ttquant.core.order.OrderStatus;
 import io.ttquant.core.order.RejectReason;
 import io.ttquant.core.time.Clock;
 import io.ttquant.core.venue.ExecutionListener;
@@ -71,6 +71,11 @@ import java.util.function.Consumer;
  *       orders are polled every few seconds, from one poll interval after it went down.
  *       Reports of client ids this venue never sent (orders placed by hand) are counted and
  *       logged, never applied.</li>
+ *   <li><b>Restart</b>: {@link #reconcile} takes over the orders the gateway's journal holds open,
+ *       queries each by its client id and applies its real state and the fills the journal lacks
+ *       (trades the journal has are recognised and never applied again); then the account's open
+ *       orders and balances are checked ({@link Reconciler}). Until that is done the gateway
+ *       trades nothing; what cannot be explained keeps it closed, with the reason.</li>
  * </ul>
  *
  * <p>Threads: answers arrive on HTTP threads and stream events on a Netty loop; both are queued
@@ -87,13 +92,6 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     private static final long NONE = TrackedOrder.NONE;
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final int FINISHED_REMEMBERED = 4096;
-    private static final BinanceOrderStatus[] FROM_STREAM = new BinanceOrderStatus[SpotOrderStatus.values().length];
-
-    static {
-        for (SpotOrderStatus s : SpotOrderStatus.values()) {
-            FROM_STREAM[s.ordinal()] = BinanceOrderStatus.valueOf(s.name());
-        }
-    }
 
     private final BinanceVenueConfig config;
     private final Clock clock;
@@ -121,6 +119,9 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     private boolean streamDown;
     private boolean closed;
     private long handlerErrors;
+    private JournalPositions positions;
+    private Reconciler reconciler;
+    private String balanceReport = "";
 
     /** Wires the venue; nothing is sent before {@link #start()}. */
     BinanceVenue(BinanceVenueConfig config, ExecutionListener listener, List<Instrument> gatewayInstruments) {
@@ -248,6 +249,10 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         if (now >= nextDueNanos) {
             runDueWork();
         }
+        if (reconciler != null && reconciler.doWork(now)) {
+            balanceReport = reconciler.balanceReport();
+            reconciler = null;
+        }
         if (streamUp()) {
             streamDown = false;
         } else {
@@ -310,6 +315,81 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     @Override
     public long requestWeightUsed() {
         return rest.stats().usedWeight1m();
+    }
+
+    // ------------------------------------------------------------------ restart reconciliation
+
+    /**
+     * Takes over the orders the journal holds open after a restart and reconciles them, and then
+     * the account, with Binance ({@link Reconciler}); answers {@code listener} later, from
+     * {@link #advanceTo}. An order journaled but never acknowledged may never have left: it is
+     * UNKNOWN, found by query or declared never placed once its recvWindow is over, as after a
+     * lost answer. Nothing is ever sent again.
+     */
+    @Override
+    public void reconcile(List<Order> openOrders, long nowNanos, ReconcileListener listener) {
+        tick(nowNanos);
+        if (reconciler != null) {
+            listener.failed("a reconciliation is already running");
+            return;
+        }
+        List<TrackedOrder> restored = new ArrayList<>(openOrders.size());
+        for (Order o : openOrders) {
+            String id = venueClientOrderId(o.orderId());
+            Instrument vi = venueInstruments.get(o.instrument().symbol());
+            if (vi == null || live.containsKey(id)) {
+                listener.failed("the journal's open order " + id + " (" + o.instrument().symbol() + ") "
+                        + (vi == null ? "is of a symbol this venue does not trade" : "is held twice"));
+                return;
+            }
+            TrackedOrder t = new TrackedOrder(o, vi, null);
+            t.restored = listener;
+            if (o.status() == OrderStatus.NEW) {
+                // Its request was stamped before the restart, so before now: past this server time Binance can no longer accept it.
+                t.phase = TrackedOrder.Phase.UNKNOWN;
+                t.notPlacedAfterServerMillis = serverNowMillis() + recvWindowMillis + config.notPlacedMarginNanos() / NANOS_PER_MILLI;
+            } else {
+                t.phase = TrackedOrder.Phase.KNOWN;
+            }
+            live.put(id, t);
+            liveList.add(t);
+            finished.remove(id);
+            restored.add(t);
+            scheduleQuery(t, now);
+        }
+        LOG.log(System.Logger.Level.INFO, "binance venue: reconciling the journal's " + restored.size()
+                + " open orders, then the account's open orders and balances, with Binance (within "
+                + config.reconcileTimeoutNanos() / NANOS_PER_MILLI + " ms)");
+        reconciler = new Reconciler(listener, restored, venueInstruments.values(), live::containsKey, new ReconcileReads(),
+                config, stats, positions, now);
+    }
+
+    /** Where the restart reconciliation reads the gateway's positions for its balance report; before {@link #reconcile}. */
+    public void reportPositionsFrom(JournalPositions source) {
+        this.positions = source;
+    }
+
+    /** True while the restart reconciliation runs. */
+    public boolean isReconciling() {
+        return reconciler != null;
+    }
+
+    /** The account's balances beside the gateway's positions, as the last reconciliation read them (empty before). */
+    public String balanceReport() {
+        return balanceReport;
+    }
+
+    /** The reconciliation's REST reads, answered on the gateway's thread. */
+    private final class ReconcileReads implements Reconciler.Reads {
+        @Override
+        public void openOrders(Instrument venueInstrument, Consumer<TradingResult<List<VenueOrder>>> answer) {
+            onAnswer(rest.openOrders(venueInstrument), answer);
+        }
+
+        @Override
+        public void account(Consumer<TradingResult<AccountBalances>> answer) {
+            onAnswer(rest.account(), answer);
+        }
     }
 
     // ------------------------------------------------------------------ recovery reads (for the gateway's start-up reconciliation)
@@ -555,6 +635,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         if (r != null && r.isOk()) {
             t.queryBackoffNanos = 0;
             t.cancelUnknown = false;
+            t.queriedSinceRestart = true;
             if (t.phase == TrackedOrder.Phase.UNKNOWN) {
                 resolvedFound(t, "a query");
             }
@@ -563,6 +644,9 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         }
         TradingFailure f = r == null ? null : r.failure();
         t.queryBackoffNanos = nextBackoff(t.queryBackoffNanos);
+        if (reconciler != null && t.restored != null) {
+            reconciler.problem("query of " + t.clientOrderId + " (journal: " + t.order.status() + "): " + f);
+        }
         if (f != null && f.outcome() == TradingFailure.Outcome.REJECTED && f.code() == VenueRejects.CODE_NO_SUCH_ORDER) {
             if (t.phase == TrackedOrder.Phase.UNKNOWN) {
                 if (sentServerMillis > t.notPlacedAfterServerMillis) {
@@ -604,6 +688,9 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
             return;
         }
         if (r == null || !r.isOk()) {
+            if (reconciler != null && t.restored != null) {
+                reconciler.problem("trades of " + t.clientOrderId + ": " + r);
+            }
             t.tradesBackoffNanos = nextBackoff(t.tradesBackoffNanos);
             long retry = r == null ? 0 : gatewayTimeOf(r.failure().retryAtNanos());
             scheduleTrades(t, Math.max(now + t.tradesBackoffNanos, retry));
@@ -681,7 +768,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
             applier.fill(t, s.tradeId(), s.lastPrice(), s.lastQty(), s.commission(), s.commissionAsset(), s.maker(),
                     BinanceVenueStats.Source.STREAM, now);
         }
-        after(t, applier.applyState(t, FROM_STREAM[s.status().ordinal()], s.cumulativeQty(), now));
+        after(t, applier.applyState(t, s.status(), s.cumulativeQty(), now));
     }
 
     /** What follows an applied state: forget a finished order, read missing trades, or send a cancel waiting for the order. */

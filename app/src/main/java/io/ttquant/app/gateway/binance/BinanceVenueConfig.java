@@ -23,7 +23,9 @@ import java.util.function.UnaryOperator;
  * holds them, how lost answers are resolved (query back-off, the margin after {@code recvWindow}
  * before an order is declared never placed), how often open orders are polled while the user data
  * stream is down, the size of the hand-over queue to the gateway's thread, and the user data
- * stream (on by default; its own settings can be tuned).
+ * stream (on by default; its own settings can be tuned), and how the restart reconciliation treats
+ * orders placed by hand ({@link ForeignOrderPolicy}) and how long it may take before the gateway
+ * gives up and stays closed.
  *
  * <p>Immutable. {@link #toString()} never shows the secret.
  */
@@ -41,6 +43,8 @@ public final class BinanceVenueConfig {
     private final int inboxCapacity;
     private final boolean loadRateLimits;
     private final EventLoopGroup eventLoopGroup;
+    private final ForeignOrderPolicy foreignOrders;
+    private final long reconcileTimeoutNanos;
 
     private BinanceVenueConfig(Builder b, TradingRestConfig trading, UserDataStreamConfig stream, Map<String, Instrument> instruments) {
         this.endpoints = b.endpoints;
@@ -56,6 +60,8 @@ public final class BinanceVenueConfig {
         this.inboxCapacity = b.inboxCapacity;
         this.loadRateLimits = b.loadRateLimits;
         this.eventLoopGroup = b.eventLoopGroup;
+        this.foreignOrders = b.foreignOrders;
+        this.reconcileTimeoutNanos = b.reconcileTimeout.toNanos();
     }
 
     /** Settings for {@code endpoints}, trading as {@code credentials}, with requests timed by {@code clock}. */
@@ -128,10 +134,22 @@ public final class BinanceVenueConfig {
         return eventLoopGroup;
     }
 
+    /** What the restart reconciliation does about open orders on the account that no TTQuant gateway placed. */
+    public ForeignOrderPolicy foreignOrders() {
+        return foreignOrders;
+    }
+
+    /** How long the restart reconciliation may take (REST failures retried meanwhile) before the gateway stays closed. */
+    public long reconcileTimeoutNanos() {
+        return reconcileTimeoutNanos;
+    }
+
     @Override
     public String toString() {
         return "BinanceVenueConfig{" + endpoints + ", " + credentials + ", recvWindow=" + trading.recvWindowMillis() + " ms, stream="
-                + (stream != null) + ", poll every " + pollIntervalNanos / 1_000_000 + " ms, " + instruments.size() + " instruments}";
+                + (stream != null) + ", poll every " + pollIntervalNanos / 1_000_000 + " ms, " + instruments.size() + " instruments"
+                + ", foreign orders " + foreignOrders.name().toLowerCase(java.util.Locale.ROOT) + ", reconcile within "
+                + reconcileTimeoutNanos / 1_000_000 + " ms}";
     }
 
     /**
@@ -139,7 +157,8 @@ public final class BinanceVenueConfig {
      * 10 s, 60 s back-off after a 429/418 without {@code Retry-After}, server time re-synced every
      * 10 minutes, queries of lost orders after 500 ms doubling to 10 s, a 1 s margin after
      * recvWindow, polling every 3 s while the stream is down, an inbox of 8192, rate limits read
-     * from exchangeInfo, the user data stream on.
+     * from exchangeInfo, the user data stream on, foreign orders ignored (with a warning), 60 s for
+     * the restart reconciliation.
      */
     public static final class Builder {
         private final BinanceEndpoints endpoints;
@@ -160,6 +179,8 @@ public final class BinanceVenueConfig {
         private boolean userDataStream = true;
         private UnaryOperator<UserDataStreamConfig.Builder> streamTuning = UnaryOperator.identity();
         private EventLoopGroup eventLoopGroup;
+        private ForeignOrderPolicy foreignOrders = ForeignOrderPolicy.IGNORE;
+        private Duration reconcileTimeout = Duration.ofSeconds(60);
 
         private Builder(BinanceEndpoints endpoints, ApiCredentials credentials, Clock clock) {
             this.endpoints = endpoints;
@@ -253,6 +274,18 @@ public final class BinanceVenueConfig {
             return this;
         }
 
+        /** Open orders on the account without the {@code ttq-} prefix at a restart: counted and reported, or the gateway stays closed. */
+        public Builder foreignOrders(ForeignOrderPolicy v) {
+            this.foreignOrders = v;
+            return this;
+        }
+
+        /** How long the restart reconciliation may take, REST failures retried with back-off meanwhile. */
+        public Builder reconcileTimeout(Duration v) {
+            this.reconcileTimeout = v;
+            return this;
+        }
+
         public BinanceVenueConfig build() {
             if (endpoints == null || credentials == null || clock == null) {
                 throw new IllegalArgumentException("binance venue: endpoints, API credentials and a clock are required");
@@ -260,6 +293,10 @@ public final class BinanceVenueConfig {
             positive("queryBackoff initial", queryInitial);
             positive("queryBackoff max", queryMax);
             positive("pollInterval", pollInterval);
+            positive("reconcileTimeout", reconcileTimeout);
+            if (foreignOrders == null) {
+                throw new IllegalArgumentException("binance venue: a foreign-orders policy is required");
+            }
             if (queryMax.compareTo(queryInitial) < 0) {
                 throw new IllegalArgumentException("binance venue: queryBackoff max " + queryMax + " is below its initial " + queryInitial);
             }

@@ -4,7 +4,7 @@ package io.ttquant.app.gateway.binance;
  * Counters of the {@link BinanceVenue}, written and read on the gateway's thread (the gateway's
  * metrics are sampled there): requests sent, answers lost and how they were resolved, fills by the
  * path that delivered them first, duplicates skipped, reports about orders the gateway does not
- * know, and stream gaps. Never holds a key, a secret or a request.
+ * know, stream gaps, and what the restart reconciliation found. Never holds a key, a secret or a request.
  */
 public final class BinanceVenueStats {
     /** The path a fill arrived on. */
@@ -34,6 +34,9 @@ public final class BinanceVenueStats {
     long streamGaps;
     long inconsistencies;
     long localRejects;
+    long fillsKnownFromJournal;
+    long reconcileRetries;
+    long foreignOpenOrders;
 
     /** New-order requests sent (resends after -1021 included). */
     public long ordersSent() {
@@ -126,6 +129,21 @@ public final class BinanceVenueStats {
     /** New orders rejected here without a request (a client id already open, a request the client cannot build). */
     public long localRejects() {
         return localRejects;
+    }
+
+    /** Trades Binance reported for a restored order that the journal held already: remembered, not applied again. */
+    public long fillsKnownFromJournal() {
+        return fillsKnownFromJournal;
+    }
+
+    /** REST reads of the restart reconciliation (open orders, account) that failed and were sent again. */
+    public long reconcileRetries() {
+        return reconcileRetries;
+    }
+
+    /** Open orders on the account without the {@code ttq-} prefix found by the restart reconciliation. */
+    public long foreignOpenOrders() {
+        return foreignOpenOrders;
     }
 
     @Override

@@ -65,13 +65,19 @@ final class ExecutionApplier {
 
     /**
      * One fill: applied and reported unless this trade id was applied to the order before (counted
-     * as a duplicate) or it does not fit what is left of the order (logged as an inconsistency).
+     * as a duplicate; before a restart: known from the journal) or it does not fit what is left of the order (logged as an inconsistency).
      * Accepts the order first if it was still NEW. Returns true when applied.
      */
     boolean fill(TrackedOrder t, long tradeId, long price, long qty, long fee, String feeAsset, boolean maker,
                  BinanceVenueStats.Source source, long now) {
         if (t.hasTrade(tradeId)) {
             stats.duplicateFills++;
+            return false;
+        }
+        if (t.appliedBeforeRestart(tradeId)) {
+            // Journaled before the restart and already in the order's filled quantity: remembered, never applied again.
+            t.addTrade(tradeId);
+            stats.fillsKnownFromJournal++;
             return false;
         }
         Order o = t.order;

@@ -1,8 +1,8 @@
 package io.ttquant.app.gateway.binance;
 
+import io.ttquant.binance.trading.BinanceOrderStatus;
 import io.ttquant.binance.userdata.ExecutionReportEvent;
 import io.ttquant.binance.userdata.ExecutionType;
-import io.ttquant.binance.userdata.SpotOrderStatus;
 import io.ttquant.binance.userdata.Utf8Text;
 
 /**
@@ -11,7 +11,7 @@ import io.ttquant.binance.userdata.Utf8Text;
  * instrument's scales, commission raw at the cash scale; {@code orderKey} is the client id of the
  * order the report is about ({@code C} on a cancel, where {@code c} is the cancel request's id).
  */
-record StreamReport(String orderKey, String symbol, long orderId, ExecutionType executionType, SpotOrderStatus status,
+record StreamReport(String orderKey, String symbol, long orderId, ExecutionType executionType, BinanceOrderStatus status,
                     long lastQty, long lastPrice, long cumulativeQty, long commission, String commissionAsset, long tradeId,
                     boolean maker, String rejectReason) {
 

@@ -1,5 +1,6 @@
 package io.ttquant.app.gateway.binance;
 
+import io.ttquant.app.gateway.ReconcileListener;
 import io.ttquant.binance.trading.BinanceOrderStatus;
 import io.ttquant.binance.trading.NewOrderRequest;
 import io.ttquant.core.instrument.Instrument;
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * new-order request stands ({@link Phase}), Binance's order id, the trade ids already applied (so a
  * fill reported by the new-order answer, the stream and a REST read is applied once), a venue state
  * still waiting for missing fills, and the times its next query, trades read or cancel are due on
- * the gateway's clock. Plain data, owned by the gateway's thread.
+ * the gateway's clock. An order rebuilt from the journal after a restart also knows which trades the
+ * gateway applied before it ({@link #restored}). Plain data, owned by the gateway's thread.
  */
 final class TrackedOrder {
     static final long NONE = Long.MAX_VALUE;
@@ -57,6 +59,11 @@ final class TrackedOrder {
     long cancelDueNanos = NONE;
     long cancelBackoffNanos;
 
+    /** For an order rebuilt from the journal: tells which of its trades the gateway applied before the restart; else null. */
+    ReconcileListener restored;
+    /** A query after the restart answered with the order's state at Binance (restored orders only). */
+    boolean queriedSinceRestart;
+
     private long[] tradeIds = new long[4];
     private int trades;
 
@@ -65,6 +72,11 @@ final class TrackedOrder {
         this.clientOrderId = BinanceVenue.venueClientOrderId(order.orderId());
         this.venueInstrument = venueInstrument;
         this.request = request;
+    }
+
+    /** True when the gateway applied the trade before the restart (its journal says so); false for orders sent in this run. */
+    boolean appliedBeforeRestart(long tradeId) {
+        return restored != null && restored.isFillApplied(order.instrument(), tradeId);
     }
 
     /** True when the trade was applied to this order already. */
