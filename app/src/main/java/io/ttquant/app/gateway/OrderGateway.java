@@ -810,7 +810,7 @@ public final class OrderGateway implements ExecutionListener {
     /** True when this trade was applied before the restart (the journal's replay said so). */
     private boolean isFillApplied(int ins, long tradeId) {
         RecoveredState r = recovered;
-        return r != null && r.isFillApplied(venueName, tradeId);
+        return r != null && r.isFillApplied(venueName, instruments[ins].symbol(), tradeId);
     }
 
     /** The venue's answer to {@link GatewayVenue#reconcile}, on the gateway's thread. */

@@ -37,8 +37,8 @@ public final class RecoveredState {
     long lastRecordNanos;
     long duplicateFillsSkipped;
 
-    /** A fill's identity at its venue. */
-    record FillKey(String venue, long tradeId) {
+    /** A fill's identity at its venue: Binance's trade ids are unique per symbol only. */
+    record FillKey(String venue, String symbol, long tradeId) {
     }
 
     /** An applied fill: its order and time, for pruning. */
@@ -129,9 +129,9 @@ public final class RecoveredState {
         return List.copyOf(accounts.values());
     }
 
-    /** True when this (venue, trade id) was applied already: the same fill seen again must not be applied twice. */
-    public boolean isFillApplied(String venue, long tradeId) {
-        return fills.containsKey(new FillKey(venue, tradeId));
+    /** True when the fill with this trade id of {@code symbol} at {@code venue} was applied before (trade ids are unique per symbol). */
+    public boolean isFillApplied(String venue, String symbol, long tradeId) {
+        return fills.containsKey(new FillKey(venue, symbol, tradeId));
     }
 
     /** How many applied fill ids are kept. */

@@ -75,6 +75,7 @@ final class SnapshotWriter {
             for (Map.Entry<RecoveredState.FillKey, RecoveredState.AppliedFill> e : state.fills.entrySet()) {
                 fill.timeNanos = e.getValue().timeNanos();
                 fill.venue = e.getKey().venue();
+                fill.symbol = e.getKey().symbol();
                 fill.tradeId = e.getKey().tradeId();
                 fill.orderId = e.getValue().orderId();
                 put(fill);

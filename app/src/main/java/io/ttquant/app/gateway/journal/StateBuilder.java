@@ -163,7 +163,7 @@ final class StateBuilder implements JournalVisitor {
         if (o == null) {
             return;
         }
-        RecoveredState.FillKey key = new RecoveredState.FillKey(o.venue(), r.tradeId);
+        RecoveredState.FillKey key = new RecoveredState.FillKey(o.venue(), o.symbol(), r.tradeId);
         if (s.fills.containsKey(key)) {
             s.duplicateFillsSkipped++;
             return;
@@ -328,7 +328,7 @@ final class StateBuilder implements JournalVisitor {
             fail("a snapshot fill outside a snapshot", r);
             return;
         }
-        s.fills.put(new RecoveredState.FillKey(r.venue, r.tradeId), new RecoveredState.AppliedFill(r.orderId, r.timeNanos));
+        s.fills.put(new RecoveredState.FillKey(r.venue, r.symbol, r.tradeId), new RecoveredState.AppliedFill(r.orderId, r.timeNanos));
     }
 
     @Override

@@ -298,7 +298,7 @@ class BinanceGatewayKillRestartTest {
         long net = 0;
         for (AccountTrade t : trades) {
             net += t.isBuyer() ? t.qty() : -t.qty();
-            assertThat(state.isFillApplied(BinanceVenue.NAME, t.id())).as("trade %s is in the journal", t.id()).isTrue();
+            assertThat(state.isFillApplied(BinanceVenue.NAME, "BTCUSDT", t.id())).as("trade %s is in the journal", t.id()).isTrue();
         }
         assertThat(state.appliedFillIds()).as("every journaled fill is a trade of the simulator").isEqualTo(trades.size());
         RecoveredPosition p = state.position("alpha", BinanceVenue.NAME, "BTCUSDT");

@@ -60,7 +60,7 @@ public final class JournalCrashChild {
             f.fill(part, f.price(), 7, t);
             check(j.appendFill(t, JournalFixture.fill(f, tradeId, part, f.price(), 7, t)), j);
             check(j.appendState(t, f, f.orderId()), j);
-            out.println("F " + tradeId);
+            out.println("F " + f.instrument().symbol() + " " + tradeId);
             out.flush();
             if (!f.isOpen()) {
                 open.remove(f);

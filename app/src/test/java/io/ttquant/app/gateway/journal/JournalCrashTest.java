@@ -27,7 +27,8 @@ class JournalCrashTest {
     Path dir;
 
     private final List<Long> reportedOrders = new ArrayList<>();
-    private final List<Long> reportedFills = new ArrayList<>();
+    /** Reported fills as "SYMBOL tradeId". */
+    private final List<String> reportedFills = new ArrayList<>();
 
     @Test
     void shouldRecoverEverySyncedOrderExactlyOnceAfterTheProcessIsKilled() throws Exception {
@@ -53,8 +54,10 @@ class JournalCrashTest {
                 assertThat(s.order(id)).as("run %d: synced order %d", run, id).isNotNull();
                 assertThat(submissions.get(id)).as("run %d: order %d journaled once", run, id).isEqualTo(1);
             }
-            for (long tradeId : reportedFills) {
-                assertThat(s.isFillApplied(JournalCrashChild.VENUE, tradeId)).as("run %d: synced fill %d", run, tradeId).isTrue();
+            for (String fill : reportedFills) {
+                String[] f = fill.split(" ");
+                assertThat(s.isFillApplied(JournalCrashChild.VENUE, f[0], Long.parseLong(f[1])))
+                        .as("run %d: synced fill %s", run, fill).isTrue();
             }
             long maxReported = reportedOrders.get(reportedOrders.size() - 1);
             assertThat(s.nextOrderId()).isGreaterThan(maxReported);
@@ -101,7 +104,7 @@ class JournalCrashTest {
         if (line.startsWith("O ")) {
             reportedOrders.add(Long.parseLong(line.substring(2)));
         } else if (line.startsWith("F ")) {
-            reportedFills.add(Long.parseLong(line.substring(2)));
+            reportedFills.add(line.substring(2));
         } else if (other.size() < 20) {
             other.add(line);
         }

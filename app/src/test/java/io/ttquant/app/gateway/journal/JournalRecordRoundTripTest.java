@@ -137,6 +137,7 @@ class JournalRecordRoundTripTest {
         SnapshotFillRecord f = new SnapshotFillRecord();
         f.timeNanos = T0 - 5;
         f.venue = "binance";
+        f.symbol = "BTCUSDT";
         f.tradeId = 31_337;
         f.orderId = 12;
         SnapshotEndRecord end = new SnapshotEndRecord();

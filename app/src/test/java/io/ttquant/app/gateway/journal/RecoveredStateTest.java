@@ -158,8 +158,9 @@ class RecoveredStateTest {
         assertThat(s.position("alpha", "binance", "BTCUSDT").netQty()).isEqualTo(BTC.qty("0.5"));
         assertThat(s.order(1).filledQty()).isEqualTo(BTC.qty("0.5"));
         assertThat(s.duplicateFillsSkipped()).isEqualTo(1);
-        assertThat(s.isFillApplied("binance", 777)).isTrue();
-        assertThat(s.isFillApplied("paper", 777)).as("trade ids are per venue").isFalse();
+        assertThat(s.isFillApplied("binance", "BTCUSDT", 777)).isTrue();
+        assertThat(s.isFillApplied("paper", "BTCUSDT", 777)).as("trade ids are per venue").isFalse();
+        assertThat(s.isFillApplied("binance", "ETHUSDT", 777)).as("and per symbol").isFalse();
     }
 
     @Test
