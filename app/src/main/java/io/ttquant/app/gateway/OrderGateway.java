@@ -118,6 +118,8 @@ public final class OrderGateway implements ExecutionListener {
     private OrderEventLog log = OrderEventLog.NONE;
     /** The journal's state at start: fills applied before the restart, by (venue, trade id); null without a journal. */
     private RecoveredState recovered;
+    /** Per instrument, the highest trade id among the recovered fills (Long.MIN_VALUE when none). */
+    private long[] maxRecoveredTradeId;
     /** Why new orders are refused; null while ready. */
     private String notReady;
     /** Not ready for good: only a restart (after the cause is fixed) opens the gateway again. */
@@ -185,6 +187,7 @@ public final class OrderGateway implements ExecutionListener {
             list.add(ins);
         }
         this.instruments = list.toArray(new Instrument[0]);
+        this.maxRecoveredTradeId = new long[instruments.length];
         int n = limits.strategies().size();
         this.strategyNames = new String[n];
         for (int s = 0; s < n; s++) {
@@ -807,10 +810,14 @@ public final class OrderGateway implements ExecutionListener {
         failClosed("the order journal failed: " + (why == null ? "a record could not be written" : why));
     }
 
-    /** True when this trade was applied before the restart (the journal's replay said so). */
+    /**
+     * True when this trade was applied before the restart (the journal's replay said so). A venue's
+     * trade ids grow per symbol, so a trade id above every recovered one of its symbol is new
+     * without a lookup: the steady state allocates nothing.
+     */
     private boolean isFillApplied(int ins, long tradeId) {
         RecoveredState r = recovered;
-        return r != null && r.isFillApplied(venueName, instruments[ins].symbol(), tradeId);
+        return r != null && tradeId <= maxRecoveredTradeId[ins] && r.isFillApplied(venueName, instruments[ins].symbol(), tradeId);
     }
 
     /** The venue's answer to {@link GatewayVenue#reconcile}, on the gateway's thread. */
@@ -910,6 +917,9 @@ public final class OrderGateway implements ExecutionListener {
     void reconcile(List<Order> openOrders, RecoveredState state, long nowNanos) {
         clock.advance(nowNanos);
         recovered = state;
+        for (int i = 0; i < instruments.length; i++) {
+            maxRecoveredTradeId[i] = state.maxTradeId(venueName, instruments[i].symbol());
+        }
         if (!failedClosed) {
             notReady = "reconciling " + openOrders.size() + " open orders with the " + venueName + " venue";
         }

@@ -135,6 +135,17 @@ public final class RecoveredState {
     }
 
     /** How many applied fill ids are kept. */
+    /** The highest trade id applied for {@code symbol} at {@code venue}; {@link Long#MIN_VALUE} when none. */
+    public long maxTradeId(String venue, String symbol) {
+        long max = Long.MIN_VALUE;
+        for (FillKey k : fills.keySet()) {
+            if (k.tradeId() > max && k.venue().equals(venue) && k.symbol().equals(symbol)) {
+                max = k.tradeId();
+            }
+        }
+        return max;
+    }
+
     public int appliedFillIds() {
         return fills.size();
     }
