@@ -2,7 +2,7 @@ package io.ttquant.app.gateway.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ttquant.app.Main;
+import io.ttquant.app.gateway.GatewayProcess;
 import io.ttquant.app.gateway.journal.JournalConfig;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
@@ -29,9 +29,6 @@ import io.ttquant.transport.proto.OrderCommand;
 import io.ttquant.transport.proto.OrderStatus;
 import io.ttquant.transport.proto.OrderType;
 import io.ttquant.transport.proto.TimeInForce;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -73,8 +67,6 @@ class BinanceGatewayKillRestartTest {
     private static final int IN_FLIGHT = 25;
     private static final int AFTER = 20;
     private static final long SIM_TO_GATEWAY_QTY = 1_000;
-    private static final Pattern ORDERS = Pattern.compile("^\\s*orders\\s+(tcp://\\S+)");
-    private static final Pattern EXECUTIONS = Pattern.compile("^\\s*executions\\s+(tcp://\\S+)");
 
     @TempDir
     Path dir;
@@ -94,8 +86,8 @@ class BinanceGatewayKillRestartTest {
     /** One gateway child and the test's sockets to it. */
     private final class Child implements AutoCloseable {
         final Process process;
-        final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        final List<String> output = new ArrayList<>();
+        final LinkedBlockingQueue<String> lines;
+        final List<String> output;
         final ZMQ.Socket push;
         final ZMQ.Socket sub;
         final List<ExecutionEvent> events = new ArrayList<>();
@@ -103,48 +95,12 @@ class BinanceGatewayKillRestartTest {
         int taken;
 
         Child(Path yaml) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "gateway", "--config", yaml.toString(), "--venue", "binance").redirectErrorStream(true);
-            pb.environment().put("BINANCE_API_KEY", KEY);
-            pb.environment().put("BINANCE_API_SECRET", SECRET);
-            process = pb.start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (Exception e) {
-                    lines.add("READ FAILED " + e);
-                }
-                lines.add("EOF");
-            });
-            reader.setDaemon(true);
-            reader.start();
-            String orders = null;
-            String executions = null;
-            long deadline = System.nanoTime() + DEADLINE_NANOS;
-            while (orders == null || executions == null) {
-                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                assertThat(line).as("the gateway child starts; it said %s", output).isNotNull().isNotEqualTo("EOF");
-                output.add(line);
-                Matcher m = ORDERS.matcher(line);
-                if (m.find()) {
-                    orders = m.group(1);
-                }
-                m = EXECUTIONS.matcher(line);
-                if (m.find()) {
-                    executions = m.group(1);
-                }
-            }
-            push = zmq.createSocket(SocketType.PUSH);
-            push.setLinger(0);
-            push.connect(orders);
-            sub = zmq.createSocket(SocketType.SUB);
-            sub.setLinger(0);
-            sub.setReceiveTimeOut(1);
-            sub.subscribe("exec.".getBytes(StandardCharsets.US_ASCII));
-            sub.connect(executions);
+            GatewayProcess gp = new GatewayProcess(java.util.List.of("gateway", "--config", yaml.toString(), "--venue", "binance"), java.util.Map.of("BINANCE_API_KEY", KEY, "BINANCE_API_SECRET", SECRET), zmq, DEADLINE_NANOS);
+            process = gp.process;
+            lines = gp.lines;
+            output = gp.output;
+            push = gp.push;
+            sub = gp.sub;
         }
 
         void send(NewOrder.Builder order) {
