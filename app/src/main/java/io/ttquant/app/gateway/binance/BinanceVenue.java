@@ -225,6 +225,13 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         sendNewOrder(t);
     }
 
+    /** Binance's order id once an answer, the stream or a query told it; 0 before (journaled with the order's states). */
+    @Override
+    public long venueOrderId(Order order) {
+        TrackedOrder t = live.get(venueClientOrderId(order.orderId()));
+        return t == null || t.order != order || t.venueOrderId < 0 ? 0 : t.venueOrderId;
+    }
+
     @Override
     public boolean cancel(Order order, long nowNanos) {
         tick(nowNanos);

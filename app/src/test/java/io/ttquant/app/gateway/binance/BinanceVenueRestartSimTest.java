@@ -410,6 +410,18 @@ class BinanceVenueRestartSimTest {
                 ids.get("gone-1"), ids.get("stay-1"), ids.get("lost-1"), b.venueId("after-1"));
         assertThat(proxy.newOrders()).as("A sent each order once").isEqualTo(7);
         b.stopCleanly();
+
+        // The journal holds Binance's order ids next to the gateway's.
+        JournalRecovery reread = OrderJournal.open(JournalConfig.builder(journalDir).build());
+        try {
+            assertThat(reread.ok()).isTrue();
+            for (String id : List.of("fill-1", "part-1", "lost-1", "gone-1")) {
+                long gatewayId = Long.parseLong(ids.get(id).substring(BinanceVenue.VENUE_ID_PREFIX.length()));
+                assertThat(reread.state().order(gatewayId).venueOrderId()).as(id).isEqualTo(simOrder(ids.get(id)).orderId());
+            }
+        } finally {
+            reread.journal().close();
+        }
     }
 
     @Test
