@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, String killReason, long received,
                             long rejected, long fills, List<StrategyStatus> strategies, boolean ready, String notReadyReason,
-                            String journal) {
+                            String journal, String reconciliation) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One strategy's state. */
@@ -41,11 +41,11 @@ public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, St
     /** A ready gateway without a journal. */
     public GatewayStatus(long timeNanos, String venue, boolean killSwitch, String killReason, long received, long rejected,
                          long fills, List<StrategyStatus> strategies) {
-        this(timeNanos, venue, killSwitch, killReason, received, rejected, fills, strategies, true, null, "none");
+        this(timeNanos, venue, killSwitch, killReason, received, rejected, fills, strategies, true, null, "none", null);
     }
 
     /** Reads the gateway's state; call on the gateway's thread only. */
-    static GatewayStatus of(OrderGateway gateway, List<String> strategyNames, List<Instrument> instruments, String journal) {
+    public static GatewayStatus of(OrderGateway gateway, List<String> strategyNames, List<Instrument> instruments, String journal) {
         RiskEngine risk = gateway.risk();
         List<StrategyStatus> list = new ArrayList<>();
         for (int s = 0; s < strategyNames.size(); s++) {
@@ -61,7 +61,8 @@ public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, St
                     Fixed.formatCompact(risk.dailyPnl(s), Fixed.CASH_SCALE), positions));
         }
         return new GatewayStatus(gateway.nanos(), gateway.venue().name(), gateway.isKillSwitchEngaged(), risk.killReason(),
-                gateway.received(), gateway.rejected(), gateway.fills(), list, gateway.isReady(), gateway.notReadyReason(), journal);
+                gateway.received(), gateway.rejected(), gateway.fills(), list, gateway.isReady(), gateway.notReadyReason(), journal,
+                gateway.reconciliation());
     }
 
     /** The strategy of this name, or null. */
@@ -86,6 +87,11 @@ public record GatewayStatus(long timeNanos, String venue, boolean killSwitch, St
             root.putNull("notReadyReason");
         }
         root.put("journal", journal);
+        if (reconciliation != null) {
+            root.put("reconciliation", reconciliation);
+        } else {
+            root.putNull("reconciliation");
+        }
         ObjectNode kill = root.putObject("killSwitch");
         kill.put("engaged", killSwitch);
         if (killReason != null) {

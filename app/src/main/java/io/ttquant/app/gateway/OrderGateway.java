@@ -118,6 +118,8 @@ public final class OrderGateway implements ExecutionListener {
     private OrderEventLog log = OrderEventLog.NONE;
     /** The journal's state at start: fills applied before the restart, by (venue, trade id); null without a journal. */
     private RecoveredState recovered;
+    /** What the venue's reconciliation after the restart found (its summary, or why it failed); null before one. */
+    private String reconciliation;
     /** Per instrument, the highest trade id among the recovered fills (Long.MIN_VALUE when none). */
     private long[] maxRecoveredTradeId;
     /** Why new orders are refused; null while ready. */
@@ -835,13 +837,20 @@ public final class OrderGateway implements ExecutionListener {
                 return;
             }
             notReady = null;
+            reconciliation = summary;
             LOG.log(System.Logger.Level.INFO, "gateway reconciled with the " + venueName + " venue and trades: " + summary);
         }
 
         @Override
         public void failed(String reason) {
+            reconciliation = "failed: " + reason;
             failClosed("reconciliation with the " + venueName + " venue failed: " + reason);
         }
+    }
+
+    /** What the venue's reconciliation after the restart found (orders, fills, foreign orders, balances), or why it failed; null when none ran. */
+    public String reconciliation() {
+        return reconciliation;
     }
 
     // ------------------------------------------------------------------ restore (GatewayRecovery, at start)

@@ -18,6 +18,7 @@ import io.ttquant.app.gateway.GatewayRecovery;
 import io.ttquant.app.gateway.JournalEventLog;
 import io.ttquant.app.gateway.OrderGateway;
 import io.ttquant.app.gateway.journal.JournalConfig;
+import io.ttquant.app.gateway.GatewayStatus;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
 import io.ttquant.binance.BinanceEndpoints;
@@ -389,6 +390,10 @@ class BinanceVenueRestartSimTest {
         // The position is what the simulator's trades for the account make, to the last unit.
         assertThat(b.gateway.position(STRATEGY, "BTCUSDT").netQty()).isEqualTo(simNetQty());
         assertThat(b.venue.balanceReport()).startsWith("BTC ").contains("position BTCUSDT ");
+        assertThat(b.gateway.reconciliation()).as("the status shows what reconciliation found")
+                .contains("balances: " + b.venue.balanceReport());
+        assertThat(GatewayStatus.of(b.gateway, List.of(STRATEGY), List.of(btc), "test").toJson())
+                .contains("\"reconciliation\"").contains("position BTCUSDT ");
 
         // A client id from before the restart is answered with its order's state.
         assertThat(b.send(limit("fill-1", io.ttquant.transport.proto.Side.SIDE_BUY, "59992", "0.01")))
