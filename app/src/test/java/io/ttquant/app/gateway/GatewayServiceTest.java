@@ -159,7 +159,7 @@ class GatewayServiceTest {
 
     @Test
     void shouldNotStartTheAdminEndpointWithoutAToken() {
-        GatewayConfig config = GatewayConfig.builder().strategy("--strategy", "alpha").ordersEndpoint("t", "tcp://127.0.0.1:0")
+        GatewayConfig config = GatewayConfig.builder().journalDir(dir.resolve("journal-1")).strategy("--strategy", "alpha").ordersEndpoint("t", "tcp://127.0.0.1:0")
                 .executionsEndpoint("t", "tcp://127.0.0.1:0").marketDataEndpoint("t", "none").metricsPort("t", "-1").build();
         try (GatewayService service = GatewayService.start(config, SystemEpochClock.instance())) {
             assertThat(service.adminUrl()).isNull();
@@ -172,20 +172,20 @@ class GatewayServiceTest {
     void shouldFailToStartWithOneLineWhenAPortIsInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            GatewayConfig orders = GatewayConfig.builder().strategy("--strategy", "alpha")
+            GatewayConfig orders = GatewayConfig.builder().journalDir(dir.resolve("journal-2")).strategy("--strategy", "alpha")
                     .ordersEndpoint("t", "tcp://127.0.0.1:" + port).executionsEndpoint("t", "tcp://127.0.0.1:0")
                     .marketDataEndpoint("t", "none").metricsPort("t", "-1").build();
             assertThatThrownBy(() -> GatewayService.start(orders, SystemEpochClock.instance()))
                     .isInstanceOf(ServiceStartException.class)
                     .hasMessageStartingWith("gateway did not start: cannot bind the order socket to tcp://127.0.0.1:" + port)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-            GatewayConfig metrics = GatewayConfig.builder().strategy("--strategy", "alpha")
+            GatewayConfig metrics = GatewayConfig.builder().journalDir(dir.resolve("journal-3")).strategy("--strategy", "alpha")
                     .ordersEndpoint("t", "tcp://127.0.0.1:0").executionsEndpoint("t", "tcp://127.0.0.1:0")
                     .marketDataEndpoint("t", "none").metricsPort("t", Integer.toString(port)).build();
             assertThatThrownBy(() -> GatewayService.start(metrics, SystemEpochClock.instance()))
                     .isInstanceOf(ServiceStartException.class)
                     .hasMessageContaining("cannot serve metrics on 127.0.0.1:" + port);
-            GatewayConfig admin = GatewayConfig.builder().strategy("--strategy", "alpha")
+            GatewayConfig admin = GatewayConfig.builder().journalDir(dir.resolve("journal-4")).strategy("--strategy", "alpha")
                     .ordersEndpoint("t", "tcp://127.0.0.1:0").executionsEndpoint("t", "tcp://127.0.0.1:0")
                     .marketDataEndpoint("t", "none").metricsPort("t", "-1").adminPort("t", Integer.toString(port))
                     .adminToken(AdminToken.of(GatewayServiceFixture.TOKEN, "test")).build();
@@ -202,10 +202,10 @@ class GatewayServiceTest {
         MarketDataConfig md = MarketDataConfig.builder().source(MarketDataConfig.Source.SYNTHETIC).instrument(builtIn)
                 .speed(50).publishEndpoint("tcp://127.0.0.1:0").metrics("127.0.0.1", -1).build();
         try (MarketDataService marketData = MarketDataService.start(md, SystemEpochClock.instance(), List.of())) {
-            GatewayConfig.Builder eight = GatewayConfig.builder().strategy("--strategy", "alpha").symbols("--symbols", List.of("BTCUSDT"))
+            GatewayConfig.Builder eight = GatewayConfig.builder().journalDir(dir.resolve("journal-5")).strategy("--strategy", "alpha").symbols("--symbols", List.of("BTCUSDT"))
                     .ordersEndpoint("t", "tcp://127.0.0.1:0").executionsEndpoint("t", "tcp://127.0.0.1:0")
                     .marketDataEndpoint("--marketdata", marketData.publishEndpoint()).metricsPort("t", "0");
-            GatewayConfig.Builder step = GatewayConfig.builder().strategy("--strategy", "alpha").symbols("--symbols", List.of("BTCUSDT"))
+            GatewayConfig.Builder step = GatewayConfig.builder().journalDir(dir.resolve("journal-6")).strategy("--strategy", "alpha").symbols("--symbols", List.of("BTCUSDT"))
                     .ordersEndpoint("t", "tcp://127.0.0.1:0").executionsEndpoint("t", "tcp://127.0.0.1:0")
                     .marketDataEndpoint("--marketdata", marketData.publishEndpoint()).metricsPort("t", "0")
                     .qtyScale("--qty-scale", "step");
@@ -226,7 +226,7 @@ class GatewayServiceTest {
         MarketDataConfig md = MarketDataConfig.builder().source(MarketDataConfig.Source.SYNTHETIC).instrument(binance)
                 .speed(50).publishEndpoint("tcp://127.0.0.1:0").metrics("127.0.0.1", -1).build();
         try (MarketDataService marketData = MarketDataService.start(md, SystemEpochClock.instance(), List.of());
-             GatewayService gateway = GatewayService.start(GatewayConfig.builder().strategy("--strategy", "alpha")
+             GatewayService gateway = GatewayService.start(GatewayConfig.builder().journalDir(dir.resolve("journal-7")).strategy("--strategy", "alpha")
                      .symbols("--symbols", List.of("BTCUSDT")).ordersEndpoint("t", "tcp://127.0.0.1:0")
                      .executionsEndpoint("t", "tcp://127.0.0.1:0").marketDataEndpoint("--marketdata", marketData.publishEndpoint())
                      .metricsPort("t", "0").build(), SystemEpochClock.instance())) {
