@@ -15,9 +15,7 @@ import io.ttquant.core.order.Side;
  */
 public final class Position {
     private final Instrument instrument;
-    private long netQty;
-    private long costBasis;
-    private long realizedPnl;
+    private final NetPosition net = new NetPosition();
     private long markPrice;
 
     Position(Instrument instrument) {
@@ -26,29 +24,7 @@ public final class Position {
 
     /** Applies a fill of {@code qty} at {@code price}; returns the realized PnL of this fill (cash scale, before fees). */
     long apply(Side side, long qty, long price) {
-        long notional = instrument.notional(price, qty);
-        long signedQty = side == Side.BUY ? qty : -qty;
-        if (netQty == 0 || Long.signum(netQty) == Long.signum(signedQty)) {
-            netQty = Math.addExact(netQty, signedQty);
-            costBasis = Math.addExact(costBasis, side == Side.BUY ? notional : -notional);
-            return 0;
-        }
-        long open = Math.abs(netQty);
-        long closeQty = Math.min(qty, open);
-        long closeNotional = closeQty == qty ? notional : Fixed.mulDiv(notional, closeQty, qty);
-        long removedBasis = closeQty == open ? costBasis : Fixed.mulDiv(costBasis, closeQty, open);
-        // Closing a long (a sell) receives cash; closing a short (a buy) pays it.
-        long realized = (side == Side.SELL ? closeNotional : -closeNotional) - removedBasis;
-        realizedPnl = Math.addExact(realizedPnl, realized);
-        costBasis -= removedBasis;
-        netQty = Math.addExact(netQty, side == Side.BUY ? closeQty : -closeQty);
-        long rest = qty - closeQty;
-        if (rest > 0) {
-            long restNotional = notional - closeNotional;
-            netQty = side == Side.BUY ? rest : -rest;
-            costBasis = side == Side.BUY ? restNotional : -restNotional;
-        }
-        return realized;
+        return net.apply(side, qty, instrument.notional(price, qty));
     }
 
     /**
@@ -56,16 +32,14 @@ public final class Position {
      * may be restored. A flat position has no cost basis; an open one's basis has its sign.
      */
     void restore(long netQty, long costBasis, long realizedPnl) {
-        if (this.netQty != 0 || this.costBasis != 0 || this.realizedPnl != 0) {
+        if (net.netQty() != 0 || net.costBasis() != 0 || net.realizedPnl() != 0) {
             throw new IllegalStateException("only a position without fills can be restored: " + this);
         }
         if (netQty == 0 ? costBasis != 0 : costBasis != 0 && Long.signum(costBasis) != Long.signum(netQty)) {
             throw new IllegalArgumentException("restored cost basis " + costBasis + " contradicts net quantity " + netQty
                     + " of " + instrument);
         }
-        this.netQty = netQty;
-        this.costBasis = costBasis;
-        this.realizedPnl = realizedPnl;
+        net.set(netQty, costBasis, realizedPnl);
     }
 
     void mark(long price) {
@@ -78,31 +52,31 @@ public final class Position {
 
     /** Signed net quantity at the instrument's quantity scale. */
     public long netQty() {
-        return netQty;
+        return net.netQty();
     }
 
     public boolean isFlat() {
-        return netQty == 0;
+        return net.netQty() == 0;
     }
 
     public boolean isLong() {
-        return netQty > 0;
+        return net.netQty() > 0;
     }
 
     /** Cost basis at the cash scale (negative for a short). */
     public long costBasis() {
-        return costBasis;
+        return net.costBasis();
     }
 
     /** Average entry price (raw, rounded half-up to the price scale); 0 when flat. */
     public long avgEntryPrice() {
-        if (netQty == 0) {
+        if (net.netQty() == 0) {
             return 0;
         }
         // costBasis(cash scale) / qty(qty scale) -> price scale: * 10^(ps+qs-8)
         int shift = instrument.priceScale() + instrument.qtyScale() - Fixed.CASH_SCALE;
-        long absBasis = Math.abs(costBasis);
-        long absQty = Math.abs(netQty);
+        long absBasis = Math.abs(net.costBasis());
+        long absQty = Math.abs(net.netQty());
         if (shift >= 0) {
             return Fixed.mulDiv(absBasis, Fixed.pow10(shift), absQty);
         }
@@ -111,7 +85,7 @@ public final class Position {
 
     /** Realized PnL at the cash scale, before fees. */
     public long realizedPnl() {
-        return realizedPnl;
+        return net.realizedPnl();
     }
 
     /** The last mark price (raw), 0 before any. */
@@ -126,21 +100,21 @@ public final class Position {
 
     /** Unrealized PnL at {@code price} (cash scale): signed market value minus cost basis. */
     public long unrealizedPnl(long price) {
-        if (netQty == 0) {
+        if (net.netQty() == 0) {
             return 0;
         }
-        long value = instrument.notional(price, Math.abs(netQty));
-        return (netQty > 0 ? value : -value) - costBasis;
+        long value = instrument.notional(price, Math.abs(net.netQty()));
+        return (net.netQty() > 0 ? value : -value) - net.costBasis();
     }
 
     /** Absolute market value at the mark price (cash scale). */
     public long exposure() {
-        return netQty == 0 ? 0 : instrument.notional(markPrice, Math.abs(netQty));
+        return net.netQty() == 0 ? 0 : instrument.notional(markPrice, Math.abs(net.netQty()));
     }
 
     @Override
     public String toString() {
-        return "Position{" + instrument + " " + instrument.formatQty(netQty) + " basis " + Fixed.format(costBasis, Fixed.CASH_SCALE)
-                + " realized " + Fixed.format(realizedPnl, Fixed.CASH_SCALE) + "}";
+        return "Position{" + instrument + " " + instrument.formatQty(net.netQty()) + " basis " + Fixed.format(net.costBasis(), Fixed.CASH_SCALE)
+                + " realized " + Fixed.format(net.realizedPnl(), Fixed.CASH_SCALE) + "}";
     }
 }

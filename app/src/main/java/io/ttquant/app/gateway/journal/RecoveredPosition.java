@@ -2,6 +2,7 @@ package io.ttquant.app.gateway.journal;
 
 import io.ttquant.core.num.Fixed;
 import io.ttquant.core.order.Side;
+import io.ttquant.core.portfolio.NetPosition;
 import java.util.Arrays;
 
 /**
@@ -9,9 +10,9 @@ import java.util.Arrays;
  * whole account (all strategies) on a venue and symbol: net quantity, cost basis and realized PnL
  * exact at the cash scale, and fees per fee asset.
  *
- * <p>The arithmetic is core {@link io.ttquant.core.portfolio.Position}'s, rule for rule (average
- * cost; a reduction removes cost basis pro rata, rounded half-up, and the rounding lands in
- * realized PnL), so the same fills give the same numbers as the gateway's live portfolio, and
+ * <p>The arithmetic is core's {@link NetPosition}, the same as {@link io.ttquant.core.portfolio.Position}'s
+ * (average cost; a reduction removes cost basis pro rata, rounded half-up, and the rounding lands
+ * in realized PnL), so the same fills give the same numbers as the gateway's live portfolio, and
  * {@code sum(sell notionals) - sum(buy notionals) == realizedPnl - costBasis} holds exactly. It
  * needs no {@link io.ttquant.core.instrument.Instrument}: the scales come with the fills. Mutated
  * only by the replay that builds it.
@@ -22,9 +23,7 @@ public final class RecoveredPosition {
     private final String symbol;
     private final int priceScale;
     private final int qtyScale;
-    private long netQty;
-    private long costBasis;
-    private long realizedPnl;
+    private final NetPosition net = new NetPosition();
     private String[] feeAssets = new String[2];
     private long[] feeAmounts = new long[2];
     private int feeCount;
@@ -39,29 +38,7 @@ public final class RecoveredPosition {
 
     /** Applies a fill of {@code qty} at {@code price}; returns its realized PnL (cash scale, before fees). */
     long apply(Side side, long qty, long price) {
-        long notional = Fixed.notional(price, priceScale, qty, qtyScale);
-        long signedQty = side == Side.BUY ? qty : -qty;
-        if (netQty == 0 || Long.signum(netQty) == Long.signum(signedQty)) {
-            netQty = Math.addExact(netQty, signedQty);
-            costBasis = Math.addExact(costBasis, side == Side.BUY ? notional : -notional);
-            return 0;
-        }
-        long open = Math.abs(netQty);
-        long closeQty = Math.min(qty, open);
-        long closeNotional = closeQty == qty ? notional : Fixed.mulDiv(notional, closeQty, qty);
-        long removedBasis = closeQty == open ? costBasis : Fixed.mulDiv(costBasis, closeQty, open);
-        // Closing a long (a sell) receives cash; closing a short (a buy) pays it.
-        long realized = (side == Side.SELL ? closeNotional : -closeNotional) - removedBasis;
-        realizedPnl = Math.addExact(realizedPnl, realized);
-        costBasis -= removedBasis;
-        netQty = Math.addExact(netQty, side == Side.BUY ? closeQty : -closeQty);
-        long rest = qty - closeQty;
-        if (rest > 0) {
-            long restNotional = notional - closeNotional;
-            netQty = side == Side.BUY ? rest : -rest;
-            costBasis = side == Side.BUY ? restNotional : -restNotional;
-        }
-        return realized;
+        return net.apply(side, qty, Fixed.notional(price, priceScale, qty, qtyScale));
     }
 
     void addFee(String asset, long amount) {
@@ -83,9 +60,7 @@ public final class RecoveredPosition {
     }
 
     void restore(long netQty, long costBasis, long realizedPnl) {
-        this.netQty = netQty;
-        this.costBasis = costBasis;
-        this.realizedPnl = realizedPnl;
+        net.set(netQty, costBasis, realizedPnl);
     }
 
     /** The strategy; empty for an account position. */
@@ -115,17 +90,17 @@ public final class RecoveredPosition {
 
     /** Signed net quantity at the quantity scale. */
     public long netQty() {
-        return netQty;
+        return net.netQty();
     }
 
     /** Cost basis at the cash scale (negative for a short). */
     public long costBasis() {
-        return costBasis;
+        return net.costBasis();
     }
 
     /** Realized PnL at the cash scale, before fees. */
     public long realizedPnl() {
-        return realizedPnl;
+        return net.realizedPnl();
     }
 
     /** Fees paid in {@code asset} (cash scale), 0 when none. */
@@ -154,9 +129,9 @@ public final class RecoveredPosition {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Position{").append(isAccount() ? "account" : strategy).append(' ').append(venue)
-                .append(' ').append(symbol).append(" net ").append(Fixed.format(netQty, qtyScale)).append(" basis ")
-                .append(Fixed.format(costBasis, Fixed.CASH_SCALE)).append(" realized ")
-                .append(Fixed.format(realizedPnl, Fixed.CASH_SCALE)).append(" fees");
+                .append(' ').append(symbol).append(" net ").append(Fixed.format(net.netQty(), qtyScale)).append(" basis ")
+                .append(Fixed.format(net.costBasis(), Fixed.CASH_SCALE)).append(" realized ")
+                .append(Fixed.format(net.realizedPnl(), Fixed.CASH_SCALE)).append(" fees");
         for (int i = 0; i < feeCount; i++) {
             s.append(' ').append(Fixed.format(feeAmounts[i], Fixed.CASH_SCALE)).append(' ').append(feeAssets[i]);
         }
