@@ -3,6 +3,7 @@ package io.ttquant.app;
 import io.ttquant.app.cli.BacktestCommand;
 import io.ttquant.app.cli.BenchCommand;
 import io.ttquant.app.cli.CliErrors;
+import io.ttquant.app.cli.DataCommand;
 import io.ttquant.app.cli.ExchangeSimCommand;
 import io.ttquant.app.cli.GatewayCommand;
 import io.ttquant.app.cli.MarketDataCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** The {@code ttquant} command line: one entry point for every TTQuant process and tool. */
 @Command(name = "ttquant", mixinStandardHelpOptions = true, version = "TTQuant 0.1.0",
         description = "Quantitative trading for crypto markets: backtests, paper and live trading on Binance.",
-        subcommands = {RunCommand.class, BacktestCommand.class, StrategiesCommand.class, BenchCommand.class, ExchangeSimCommand.class, MarketDataCommand.class, GatewayCommand.class,
+        subcommands = {RunCommand.class, BacktestCommand.class, StrategiesCommand.class, BenchCommand.class, ExchangeSimCommand.class, MarketDataCommand.class, GatewayCommand.class, DataCommand.class, io.ttquant.app.cli.StrategyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

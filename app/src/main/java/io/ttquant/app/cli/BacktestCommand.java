@@ -1,5 +1,9 @@
 package io.ttquant.app.cli;
 
+import io.ttquant.app.ServiceStartException;
+import io.ttquant.app.data.HistoryRange;
+import io.ttquant.app.data.HistoryStores;
+import io.ttquant.app.data.InstrumentRules;
 import io.ttquant.app.report.BacktestReportWriter;
 import io.ttquant.app.report.RunInfo;
 import io.ttquant.core.backtest.BacktestConfig;
@@ -19,11 +23,12 @@ import io.ttquant.core.exchange.LatencyModel;
 import io.ttquant.core.exchange.LimitFillRule;
 import io.ttquant.core.exchange.SlippageModel;
 import io.ttquant.core.instrument.Instrument;
-import io.ttquant.core.instrument.Instruments;
 import io.ttquant.core.num.Fixed;
 import io.ttquant.core.strategy.Strategy;
 import io.ttquant.core.strategy.StrategyCatalog;
 import io.ttquant.core.strategy.StrategyParams;
+import io.ttquant.store.Store;
+import io.ttquant.store.StoreException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -40,13 +45,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ttquant backtest}: runs one strategy over history (Binance public-data files, the project's
- * CSV, or the seeded synthetic demo) and writes summary.json, trades.csv, orders.csv, equity.csv,
+ * CSV, a store filled by {@code ttquant data import} and streamed back with a cursor ({@code --db}),
+ * or the seeded synthetic demo) and writes summary.json, trades.csv, orders.csv, equity.csv,
  * fills.csv and report.html. Every setting is checked before the run starts; a bad one is refused
  * with a one-line reason.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Backtest a strategy on history and write a report.",
-                "Without --data it runs on the seeded synthetic demo market."})
+                "Without --data or --db it runs on the seeded synthetic demo market."})
 public final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,6 +65,33 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE_OR_DIR", description = "Data file (.csv, .zip, .gz) or a folder of them. Default: synthetic demo data.")
     Path data;
+
+    @Option(names = "--db", paramLabel = "STORE",
+            description = "Read history from a store instead of files: duckdb:<file> or postgres:<jdbc-url> (see: ttquant data import). "
+                    + "Rows are streamed with a cursor, never loaded whole.")
+    String db;
+
+    @Option(names = "--db-kind", defaultValue = "trades", description = "With --db: trades or bars (of --interval, default 1m). Default: ${DEFAULT-VALUE}.")
+    String dbKind;
+
+    @Option(names = "--venue", description = "With --db: the venue the rows are stored under. Default: binance.")
+    String venue;
+
+    @Option(names = "--from", description = "With --db: first time, ISO date or date-time, UTC (e.g. 2024-01-01, 2024-01-01T12:00). Default: the first row.")
+    String from;
+
+    @Option(names = "--to", description = "With --db: end time, exclusive; a date means the end of that day. Default: the last row.")
+    String to;
+
+    @Option(names = "--store-user", paramLabel = "USER", description = "With --db postgres: the user (default: env TTQUANT_DB_USER, else postgres).")
+    String storeUser;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE",
+            description = "With --db postgres: file holding the password (default: env TTQUANT_DB_PASSWORD, else none).")
+    Path storePasswordFile;
+
+    @Option(names = "--store-schema", paramLabel = "SCHEMA", description = "With --db postgres: the schema. Default: public.")
+    String storeSchema;
 
     @Option(names = "--format", defaultValue = "binance-kline", description = "binance-kline, binance-trades, binance-aggtrades or csv. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -147,7 +180,22 @@ public final class BacktestCommand implements Callable<Integer> {
         Instrument instrument = instrument();
         ExchangeConfig exchange = exchangeConfig(instrument);
         long cashRaw = decimal("--cash", cash, Fixed.CASH_SCALE, false);
-        MarketDataSource source = source(instrument);
+        checkDbOptions();
+        Store store = db != null ? openDb() : null;
+        try {
+            return run(stdout, stderr, strat, instrument, exchange, cashRaw, store);
+        } catch (StoreException e) {
+            throw new ServiceStartException("store: " + e.getMessage(), e);
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
+    }
+
+    private Integer run(PrintWriter stdout, PrintWriter stderr, Strategy strat, Instrument instrument, ExchangeConfig exchange,
+                        long cashRaw, Store store) {
+        MarketDataSource source = store != null ? dbSource(store, instrument) : source(instrument);
         long started = System.nanoTime();
         long[] lastPrint = {started};
         BacktestConfig config = BacktestConfig.builder()
@@ -168,6 +216,10 @@ public final class BacktestCommand implements Callable<Integer> {
                 .build();
         BacktestResult result = new BacktestEngine(config).run();
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        if (result.events() == 0 && store != null) {
+            throw new IllegalArgumentException("no data: the store holds no " + instrument.symbol() + " " + dbKindText()
+                    + " on " + dbVenue() + " " + dbRange().describe() + " (" + store.describe() + ")");
+        }
         if (result.events() == 0) {
             throw new IllegalArgumentException("no data: " + source.description() + " holds no events");
         }
@@ -179,27 +231,7 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private Instrument instrument() {
-        String sym = symbol.toUpperCase(Locale.ROOT);
-        Instrument known = Instruments.binanceSpot(sym);
-        if (known == null && (tickSize == null || stepSize == null)) {
-            throw new IllegalArgumentException("no built-in rules for " + sym + "; give --tick-size and --step-size");
-        }
-        Instrument.Builder b = Instrument.builder(sym);
-        b.tickSize(tickSize != null ? tickSize : Fixed.formatCompact(known.tickSize(), known.priceScale()));
-        b.stepSize(stepSize != null ? stepSize : Fixed.formatCompact(known.stepSize(), known.qtyScale()));
-        if (stepSize == null && known != null) {
-            b.minQty(Fixed.formatCompact(known.minQty(), known.qtyScale()));
-        }
-        if (minNotional != null) {
-            b.minNotional(minNotional);
-        } else if (known != null) {
-            b.minNotional(Fixed.formatCompact(known.minNotional(), Fixed.CASH_SCALE));
-        }
-        try {
-            return b.build();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad instrument rule: " + e.getMessage());
-        }
+        return InstrumentRules.resolve(symbol, tickSize, stepSize, minNotional);
     }
 
     private ExchangeConfig exchangeConfig(Instrument instrument) {
@@ -272,6 +304,58 @@ public final class BacktestCommand implements Callable<Integer> {
             return new TradeBarAggregator(source, interval("--bar-interval", barInterval));
         }
         return source;
+    }
+
+    /** The settings that only make sense with --db, checked before the store is opened. */
+    private void checkDbOptions() {
+        if (db == null) {
+            if (from != null || to != null || venue != null || storeUser != null || storePasswordFile != null || storeSchema != null) {
+                throw new IllegalArgumentException("--from, --to, --venue and --store-* need --db");
+            }
+            return;
+        }
+        if (data != null) {
+            throw new IllegalArgumentException("give --data (files) or --db (a store), not both");
+        }
+        dbKindText();
+        dbRange();
+        if (!dbVenue().matches("[a-z][a-z0-9_]{0,31}")) {
+            throw new IllegalArgumentException("--venue must be a lower-case name (letters, digits, '_'), got " + venue);
+        }
+    }
+
+    private Store openDb() {
+        return HistoryStores.open(HistoryStores.config("--db", db, storeUser, storePasswordFile, storeSchema, System.getenv()));
+    }
+
+    /** History from the store: a streaming cursor over trades (with bars built as from trade files) or bars. */
+    private MarketDataSource dbSource(Store store, Instrument instrument) {
+        HistoryRange range = dbRange();
+        if (dbKindText().equals("bars")) {
+            long intervalNanos = interval("--interval", interval != null ? interval : "1m");
+            return store.readBars(dbVenue(), instrument, intervalNanos, range.fromNanos(), range.toNanos());
+        }
+        MarketDataSource trades = store.readTrades(dbVenue(), instrument, range.fromNanos(), range.toNanos());
+        if (!"none".equalsIgnoreCase(barInterval)) {
+            return new TradeBarAggregator(trades, interval("--bar-interval", barInterval));
+        }
+        return trades;
+    }
+
+    private String dbKindText() {
+        String k = dbKind.toLowerCase(Locale.ROOT);
+        if (!k.equals("trades") && !k.equals("bars")) {
+            throw new IllegalArgumentException("--db-kind must be trades or bars, got " + dbKind);
+        }
+        return k;
+    }
+
+    private String dbVenue() {
+        return venue == null ? "binance" : venue.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private HistoryRange dbRange() {
+        return HistoryRange.parse(from, to);
     }
 
     /** The fill model in a trader's words, for the report header. */

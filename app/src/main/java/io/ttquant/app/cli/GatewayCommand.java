@@ -5,8 +5,10 @@ import io.ttquant.app.gateway.GatewayAdminClient;
 import io.ttquant.app.gateway.GatewayConfig;
 import io.ttquant.app.gateway.GatewayConfigFile;
 import io.ttquant.app.gateway.GatewayService;
+import io.ttquant.app.store.StoreOptions;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.time.SystemEpochClock;
+import io.ttquant.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,9 @@ import picocli.CommandLine.Spec;
  * ends the start with one line (exit 1). The admin token comes only from
  * {@code TTQUANT_ADMIN_TOKEN} or a file, the Binance credentials only from
  * {@code BINANCE_API_KEY}/{@code BINANCE_API_SECRET} or a file, never from the command line.
+ * With {@code --store duckdb:<file> | postgres:<jdbc-url>} (password from {@code TTQUANT_DB_PASSWORD}
+ * or {@code --store-password-file}) every order and fill journaled is exported to that database
+ * ({@link StoreOptions}; these options replace the config file's {@code store:} section).
  *
  * <p>{@code ttquant gateway kill-switch --engage|--release} and {@code ttquant gateway status} call a
  * running gateway's admin endpoint and print its answer (exit 0 when it succeeded, 1 when not).
@@ -57,6 +62,10 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--executions", paramLabel = "ENDPOINT", description = "PUB endpoint to bind for execution reports. Default: "
             + GatewayConfig.DEFAULT_EXECUTIONS + ".")
     String executions;
+
+    @Option(names = "--state", paramLabel = "ENDPOINT", description = "ROUTER endpoint to bind for strategy engines' start-up "
+            + "state requests. Default: " + GatewayConfig.DEFAULT_STATE + " (a free port when --orders takes one).")
+    String state;
 
     @Option(names = "--marketdata", paramLabel = "ENDPOINT", description = "Market data PUB endpoint to connect to (none: no "
             + "market data). Default: " + GatewayConfig.DEFAULT_MARKET_DATA + ".")
@@ -142,6 +151,9 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--no-journal", description = "Keep no order journal: nothing survives a restart. For tests and tools only.")
     boolean noJournal;
 
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this long (e.g. 60s, 5m); default: until Ctrl-C.")
     String runFor;
 
@@ -162,12 +174,14 @@ public final class GatewayCommand implements Callable<Integer> {
         out.println("  venue       " + c.venue() + " (" + c.venueDescription() + ")");
         out.println("  orders      " + service.ordersEndpoint() + "  (PUSH OrderCommand frames here)");
         out.println("  executions  " + service.executionsEndpoint() + "  topics exec.<strategy>");
+        out.println("  state       " + service.stateEndpoint() + "  (strategy engines' start-up state)");
         out.println("  market data " + (c.marketDataEndpoint() == null ? (c.binance() == null ? "none (paper orders never fill)" : "none")
                 : c.marketDataEndpoint() + "  topics md." + c.marketDataVenue() + ".<SYMBOL>.*, quantities at "
                 + (c.qtyScale() == GatewayConfig.STEP_QTY_SCALE ? "the step's decimals" : c.qtyScale() + " decimals")));
         out.println("  symbols     " + String.join(", ", c.instruments().stream().map(Instrument::symbol).toList()));
         out.println("  strategies  " + String.join(", ", c.strategyNames()));
         out.println("  journal     " + c.journalDescription());
+        out.println("  store       " + c.storeDescription());
         if (service.metricsUrl() != null) {
             out.println("  metrics     " + service.metricsUrl());
         }
@@ -227,6 +241,9 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         if (executions != null) {
             b.executionsEndpoint("--executions", executions);
+        }
+        if (state != null) {
+            b.stateEndpoint("--state", state);
         }
         if (marketData != null) {
             b.marketDataEndpoint("--marketdata", marketData);
@@ -290,6 +307,10 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         if (journalSync != null) {
             b.journalSync("--journal-sync", journalSync);
+        }
+        StoreConfig store = storeOptions.toConfig(System.getenv());
+        if (store != null) {
+            b.storeConfig(store);
         }
         if (adminTokenFile != null) {
             b.adminToken(AdminToken.fromFile(adminTokenFile, "--admin-token-file"));

@@ -2,11 +2,14 @@ package io.ttquant.app.cli;
 
 import io.ttquant.app.marketdata.MarketDataConfig;
 import io.ttquant.app.marketdata.MarketDataService;
+import io.ttquant.app.store.StoreOptions;
 import io.ttquant.core.data.FileFormat;
 import io.ttquant.core.data.ReaderOptions;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.instrument.Instruments;
 import io.ttquant.core.time.SystemEpochClock;
+import io.ttquant.store.writer.RecordedStream;
+import io.ttquant.store.writer.RecorderStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code ttquant marketdata}: runs the market data service until Ctrl-C (or for {@code --for}):
  * Binance (production, testnet, or any Binance-compatible URL such as the local exchange
  * simulator), the synthetic market, or recorded files, published on a ZeroMQ PUB socket with
- * Prometheus metrics beside it. Settings are checked before anything starts; a bad one is refused
- * with a one-line reason.
+ * Prometheus metrics beside it, and recorded into a database when {@code --store} is given.
+ * Settings are checked before anything starts; a bad one is refused with a one-line reason.
  */
 @Command(name = "marketdata", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the market data service: Binance streams (or the simulator, the synthetic market, or a replay),",
@@ -104,6 +108,13 @@ public final class MarketDataCommand implements Callable<Integer> {
     @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this long (e.g. 60s, 5m); default: until Ctrl-C.")
     String runFor;
 
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--book-snapshot-interval", defaultValue = "10s", paramLabel = "DURATION",
+            description = "With --store: record each order book (top 20 levels) this often, 0 for never. Default: ${DEFAULT-VALUE}.")
+    String bookSnapshotInterval;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +135,9 @@ public final class MarketDataCommand implements Callable<Integer> {
         if (service.metricsUrl() != null) {
             out.println("  metrics    " + service.metricsUrl());
         }
+        if (service.storeDescription() != null) {
+            out.println("  recording  " + service.storeDescription());
+        }
         out.println(limit == null ? "Press Ctrl-C to stop." : "Stopping after " + runFor + ".");
         out.flush();
         boolean done = limit == null ? await(stopped) : stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -131,9 +145,31 @@ public final class MarketDataCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             service.close();
             out.println("market data service stopped");
+            if (service.recorder() != null) {
+                out.println("  recorded   " + recorded(service.recorder().stats()));
+            }
             out.flush();
         }
         return 0;
+    }
+
+    /** Rows written per stream, and dropped or failed ones when there were any. */
+    static String recorded(RecorderStats stats) {
+        StringBuilder b = new StringBuilder();
+        long dropped = 0;
+        long failed = 0;
+        for (RecordedStream s : RecordedStream.values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(s.label().replace('_', ' ')).append(' ').append(stats.rowsWritten(s));
+            dropped += stats.droppedTotal(s);
+            failed += stats.failedRows(s);
+        }
+        if (dropped > 0) {
+            b.append("; dropped ").append(dropped);
+        }
+        if (failed > 0) {
+            b.append("; failed ").append(failed);
+        }
+        return b.toString();
     }
 
     private static boolean await(CountDownLatch latch) {
@@ -167,6 +203,9 @@ public final class MarketDataCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-reconnect-backoff must be 1-600 seconds, got " + maxBackoffSeconds);
         }
         b.reconnect(Duration.ofSeconds(maxBackoffSeconds), Duration.ofSeconds(30));
+        b.store(store.toConfig(System.getenv()));
+        b.bookSnapshotInterval(bookSnapshotInterval.strip().equals("0") ? Duration.ZERO
+                : duration("--book-snapshot-interval", bookSnapshotInterval));
         b.tradeStream(switch (tradeStream.toLowerCase(Locale.ROOT)) {
             case "aggtrade" -> MarketDataConfig.TradeStream.AGG_TRADE;
             case "trade" -> MarketDataConfig.TradeStream.TRADE;

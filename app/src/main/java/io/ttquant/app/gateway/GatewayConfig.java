@@ -4,6 +4,9 @@ import io.ttquant.app.gateway.binance.BinanceSettings;
 import io.ttquant.app.gateway.binance.BinanceVenue;
 import io.ttquant.app.gateway.binance.ForeignOrderPolicy;
 import io.ttquant.app.gateway.journal.SyncPolicy;
+import io.ttquant.app.store.OrderJournalExporter;
+import io.ttquant.app.store.StoreOptions;
+import io.ttquant.app.store.StoreUri;
 import io.ttquant.binance.BinanceEndpoints;
 import io.ttquant.binance.trading.ApiCredentials;
 import io.ttquant.core.exchange.ExchangeConfig;
@@ -18,6 +21,7 @@ import io.ttquant.core.risk.InstrumentLimits;
 import io.ttquant.core.risk.RateLimit;
 import io.ttquant.core.risk.RiskLimits;
 import io.ttquant.core.risk.StrategyLimits;
+import io.ttquant.store.StoreConfig;
 import io.ttquant.transport.Topics;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -59,12 +63,20 @@ import java.util.regex.Pattern;
  * crash may lose the last few milliseconds of paper orders and fills that no exchange saw. No
  * journal at all ({@code --no-journal}) is for tests and tools.
  *
+ * <p>With a store ({@code store.url} or {@code --store}: {@code duckdb:<file>} or
+ * {@code postgres:<jdbc-url>}) every order, order state, fill and position journaled is exported
+ * to it by an {@link OrderJournalExporter} (source {@code gateway-journal:<venue>}); the store's
+ * password comes only from {@code TTQUANT_DB_PASSWORD} or the file {@code store.password-file}
+ * names, read at build, never shown. A store needs the journal.
+ *
  * <p>The admin token is held as an {@link AdminToken}, the Binance secret inside its
  * {@link ApiCredentials}; neither ever appears in {@link #toString()} or a message.
  */
 public final class GatewayConfig {
     public static final String DEFAULT_ORDERS = "tcp://127.0.0.1:7101";
     public static final String DEFAULT_EXECUTIONS = "tcp://127.0.0.1:7102";
+    /** The ROUTER endpoint strategy engines ask for their state at start; a free port instead when the order port is one. */
+    public static final String DEFAULT_STATE = "tcp://127.0.0.1:7104";
     /** The market data service's default publish endpoint ({@code ttquant marketdata --publish}). */
     public static final String DEFAULT_MARKET_DATA = "tcp://127.0.0.1:5556";
     public static final String DEFAULT_MARKET_DATA_VENUE = "binance";
@@ -90,6 +102,7 @@ public final class GatewayConfig {
     private final String venue;
     private final String ordersEndpoint;
     private final String executionsEndpoint;
+    private final String stateEndpoint;
     private final String marketDataEndpoint;
     private final String marketDataVenue;
     private final Set<MarketDataKind> marketDataKinds;
@@ -109,12 +122,16 @@ public final class GatewayConfig {
     private final BinanceSettings binance;
     /** The settings this configuration was built from, to build it again with the venue's instrument rules. */
     private final Builder origin;
+    private final StoreConfig store;
+    private final OrderJournalExporter.Settings export;
 
     private GatewayConfig(Builder b, List<Instrument> instruments, RiskLimits riskLimits, ExchangeConfig paper,
-                          BinanceSettings binance) {
+                          BinanceSettings binance, StoreConfig store) {
         this.venue = b.venue;
         this.ordersEndpoint = b.ordersEndpoint;
         this.executionsEndpoint = b.executionsEndpoint;
+        this.stateEndpoint = b.stateEndpoint != null ? b.stateEndpoint
+                : b.ordersEndpoint.matches("tcp://.*:(0|\\*)") ? b.ordersEndpoint.replaceAll(":(0|\\*)$", ":0") : DEFAULT_STATE;
         this.marketDataEndpoint = b.marketDataEndpoint;
         this.marketDataVenue = b.marketDataVenue;
         this.marketDataKinds = Set.copyOf(b.marketDataKinds);
@@ -134,6 +151,9 @@ public final class GatewayConfig {
                 : SyncPolicy.everyRecord();
         this.binance = binance;
         this.origin = b;
+        this.store = store;
+        this.export = store == null ? null : OrderJournalExporter.Settings.defaults(OrderJournalExporter.Settings.sourceFor(venue))
+                .withBatch(b.exportBatchRecords, b.exportBatchMillis * 1_000_000L).withDrain(b.exportDrainMillis * 1_000_000L);
     }
 
     public static Builder builder() {
@@ -179,6 +199,11 @@ public final class GatewayConfig {
     /** The PUB endpoint the gateway binds for execution events ({@code exec.<strategy>}). */
     public String executionsEndpoint() {
         return executionsEndpoint;
+    }
+
+    /** The ROUTER endpoint the gateway binds for strategy engines' start-up state requests. */
+    public String stateEndpoint() {
+        return stateEndpoint;
     }
 
     /** The market data PUB endpoint to connect to; null when the gateway subscribes to none. */
@@ -263,6 +288,22 @@ public final class GatewayConfig {
         return journalDir == null ? "none (nothing survives a restart)" : journalDir + ", sync " + journalSync;
     }
 
+    /** The store the journal is exported to, or null when none is configured. Holds the password: never print it whole. */
+    public StoreConfig store() {
+        return store;
+    }
+
+    /** How the journal is exported to the store (source name, batches, drain), or null without a store. */
+    public OrderJournalExporter.Settings export() {
+        return export;
+    }
+
+    /** One line for the startup log (never the password). */
+    public String storeDescription() {
+        return store == null ? "none (orders and fills stay in the journal only)" : store + ", exported from the journal as "
+                + export.source();
+    }
+
     /** The strategy names in id order. */
     public List<String> strategyNames() {
         List<String> out = new ArrayList<>();
@@ -278,6 +319,7 @@ public final class GatewayConfig {
                 + ", marketData=" + marketDataEndpoint + " (" + marketDataVenue + ")"
                 + ", instruments=" + instruments + ", strategies=" + strategyNames()
                 + ", metricsPort=" + metricsPort + ", adminPort=" + adminPort + ", journal=" + journalDescription()
+                + ", store=" + (store == null ? "none" : store)
                 + ", admin=" + (adminToken == null ? "disabled" : "token from " + adminToken.source()) + "}";
     }
 
@@ -330,6 +372,8 @@ public final class GatewayConfig {
         private String venue = "paper";
         private String ordersEndpoint = DEFAULT_ORDERS;
         private String executionsEndpoint = DEFAULT_EXECUTIONS;
+        /** Null: {@link #DEFAULT_STATE}, or a free port when the order endpoint takes one. */
+        private String stateEndpoint;
         private String marketDataEndpoint = DEFAULT_MARKET_DATA;
         private String marketDataVenue = DEFAULT_MARKET_DATA_VENUE;
         private Set<MarketDataKind> marketDataKinds = EnumSet.of(MarketDataKind.TRADE, MarketDataKind.QUOTE, MarketDataKind.BOOK);
@@ -375,6 +419,15 @@ public final class GatewayConfig {
         private long binancePollIntervalMillis = BinanceSettings.DEFAULT_POLL_INTERVAL_MILLIS;
         private ForeignOrderPolicy binanceForeignOrders = ForeignOrderPolicy.IGNORE;
         private long binanceReconcileTimeoutMillis = BinanceSettings.DEFAULT_RECONCILE_TIMEOUT_MILLIS;
+        private StoreUri storeUri;
+        private String storeKey = "store.url";
+        private StoreConfig storeConfig;
+        private String storeUser;
+        private Path storePasswordFile;
+        private String storeSchema;
+        private int exportBatchRecords = 1000;
+        private long exportBatchMillis = 100;
+        private long exportDrainMillis = 10_000;
 
         private Builder() {
         }
@@ -417,21 +470,13 @@ public final class GatewayConfig {
 
         /** Binance's {@code recvWindow}, 1-60000 ms. */
         public Builder binanceRecvWindowMillis(String key, String millis) {
-            long v = decimal(key, millis, 0);
-            if (v < 1 || v > 60_000) {
-                throw new IllegalArgumentException(key + ": must be 1..60000 milliseconds, got " + millis);
-            }
-            this.binanceRecvWindowMillis = v;
+            this.binanceRecvWindowMillis = within(key, millis, 1, 60_000, "milliseconds");
             return this;
         }
 
         /** How often open orders are read by REST while the user data stream is down, 100-600000 ms. */
         public Builder binancePollIntervalMillis(String key, String millis) {
-            long v = decimal(key, millis, 0);
-            if (v < 100 || v > 600_000) {
-                throw new IllegalArgumentException(key + ": must be 100..600000 milliseconds, got " + millis);
-            }
-            this.binancePollIntervalMillis = v;
+            this.binancePollIntervalMillis = within(key, millis, 100, 600_000, "milliseconds");
             return this;
         }
 
@@ -447,11 +492,7 @@ public final class GatewayConfig {
 
         /** How long the restart reconciliation with Binance may take before the gateway stays closed, 1000-3600000 ms. */
         public Builder binanceReconcileTimeoutMillis(String key, String millis) {
-            long v = decimal(key, millis, 0);
-            if (v < 1_000 || v > 3_600_000) {
-                throw new IllegalArgumentException(key + ": must be 1000..3600000 milliseconds, got " + millis);
-            }
-            this.binanceReconcileTimeoutMillis = v;
+            this.binanceReconcileTimeoutMillis = within(key, millis, 1_000, 3_600_000, "milliseconds");
             return this;
         }
 
@@ -462,6 +503,12 @@ public final class GatewayConfig {
 
         public Builder executionsEndpoint(String key, String text) {
             this.executionsEndpoint = bindEndpoint(key, text);
+            return this;
+        }
+
+        /** The ROUTER endpoint to bind for strategy engines' state requests (default {@link #DEFAULT_STATE}). */
+        public Builder stateEndpoint(String key, String text) {
+            this.stateEndpoint = bindEndpoint(key, text);
             return this;
         }
 
@@ -645,11 +692,7 @@ public final class GatewayConfig {
         }
 
         public Builder maxOpenOrders(String key, String n) {
-            int v = integer(key, n);
-            if (v < 1 || v > (1 << 20)) {
-                throw new IllegalArgumentException(key + ": must be 1.." + (1 << 20) + ", got " + n);
-            }
-            this.maxOpenOrders = v;
+            this.maxOpenOrders = (int) within(key, n, 1, (1 << 20), "");
             return this;
         }
 
@@ -804,11 +847,7 @@ public final class GatewayConfig {
 
         /** How long the gateway thread parks when idle (with {@code idle: park}), microseconds. */
         public Builder idleParkMicros(String key, String micros) {
-            long v = decimal(key, micros, 0);
-            if (v < 1 || v > 10_000) {
-                throw new IllegalArgumentException(key + ": must be 1..10000 microseconds, got " + micros);
-            }
-            this.idleParkMicros = v;
+            this.idleParkMicros = within(key, micros, 1, 10_000, "microseconds");
             return this;
         }
 
@@ -850,22 +889,103 @@ public final class GatewayConfig {
 
         /** Group commit: sync once this many records wait (1..100000). */
         public Builder journalGroupCommitRecords(String key, String n) {
-            int v = integer(key, n);
-            if (v < 1 || v > 100_000) {
-                throw new IllegalArgumentException(key + ": must be 1..100000 records, got " + n);
-            }
-            this.groupCommitRecords = v;
+            this.groupCommitRecords = (int) within(key, n, 1, 100_000, "records");
             return this;
         }
 
         /** Group commit: sync once the oldest waiting record is this old, microseconds (0..1000000). */
         public Builder journalGroupCommitMicros(String key, String micros) {
-            long v = decimal(key, micros, 0);
-            if (v < 0 || v > 1_000_000) {
-                throw new IllegalArgumentException(key + ": must be 0..1000000 microseconds, got " + micros);
-            }
-            this.groupCommitMicros = v;
+            this.groupCommitMicros = within(key, micros, 0, 1_000_000, "microseconds");
             return this;
+        }
+
+        /** Where the journal is exported: {@code duckdb:<file>} or {@code postgres:<jdbc-url>} (see {@link StoreUri}). */
+        public Builder store(String key, String spec) {
+            try {
+                this.storeUri = StoreUri.parse(text(key, spec));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith("--store") && !key.equals("--store")
+                        ? key + ": " + e.getMessage() : e.getMessage());
+            }
+            this.storeKey = key;
+            this.storeConfig = null;
+            return this;
+        }
+
+        /** The store as a whole, already resolved (the command line's {@code --store} options); replaces {@code store.*}. */
+        public Builder storeConfig(StoreConfig config) {
+            this.storeConfig = config;
+            this.storeUri = null;
+            this.storeUser = null;
+            this.storePasswordFile = null;
+            this.storeSchema = null;
+            return this;
+        }
+
+        /** The PostgreSQL user (default: {@code TTQUANT_DB_USER}, else postgres). */
+        public Builder storeUser(String key, String user) {
+            this.storeUser = text(key, user);
+            return this;
+        }
+
+        /** A file whose first line is the PostgreSQL password (default: {@code TTQUANT_DB_PASSWORD}, else none); read at build. */
+        public Builder storePasswordFile(String key, Path file) {
+            if (file == null) {
+                throw new IllegalArgumentException(key + ": a file is required");
+            }
+            this.storePasswordFile = file;
+            return this;
+        }
+
+        /** The PostgreSQL schema (created when missing; default public). */
+        public Builder storeSchema(String key, String schema) {
+            String v = text(key, schema);
+            if (!StoreConfig.isValidSchema(v)) {
+                throw new IllegalArgumentException(key + ": must be a lower-case SQL identifier (letters, digits, '_', at most 63), "
+                        + "got '" + schema + "'");
+            }
+            this.storeSchema = v;
+            return this;
+        }
+
+        /** At most this many journal records per store transaction (1..100000). */
+        public Builder exportBatchRecords(String key, String n) {
+            this.exportBatchRecords = (int) within(key, n, 1, 100_000, "records");
+            return this;
+        }
+
+        /** A journaled record waits at most this long for others to share its transaction, milliseconds (0..60000). */
+        public Builder exportBatchMillis(String key, String millis) {
+            this.exportBatchMillis = within(key, millis, 0, 60_000, "milliseconds");
+            return this;
+        }
+
+        /** At a stop, how long the export goes on writing what was journaled, milliseconds (0..600000). */
+        public Builder exportDrainMillis(String key, String millis) {
+            this.exportDrainMillis = within(key, millis, 0, 600_000, "milliseconds");
+            return this;
+        }
+
+        /** The store to export to, its password read now; null when none. */
+        private StoreConfig storeConfig() {
+            if (storeConfig == null && storeUri == null) {
+                if (storeUser != null || storePasswordFile != null || storeSchema != null) {
+                    throw new IllegalArgumentException("store: user, password-file and schema need store.url (or --store)");
+                }
+                return null;
+            }
+            if (journalDir == null) {
+                throw new IllegalArgumentException("--no-journal: the store export reads the order journal; keep the journal or "
+                        + "give no store");
+            }
+            if (storeConfig != null) {
+                return storeConfig;
+            }
+            try {
+                return StoreOptions.resolve(storeUri, storeUser, storePasswordFile, storeSchema, environment);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(storeKey + ": " + e.getMessage());
+            }
         }
 
         /** Checks the settings together and builds the configuration; throws naming the key at fault. */
@@ -980,7 +1100,7 @@ public final class GatewayConfig {
                     .latency(jitterNanos == 0 ? LatencyModel.constant(latencyNanos)
                             : LatencyModel.uniformRandom(latencyNanos, latencyNanos + jitterNanos, seed))
                     .limitFillRule(limitFillRule).queuePosition(queuePosition).build();
-            return new GatewayConfig(this, list, risk.build(), exchange, binance);
+            return new GatewayConfig(this, list, risk.build(), exchange, binance, storeConfig());
         }
 
         /** The rules of {@code spec}'s symbol: the venue's when given, else the built-in table's (or, for binance, generic ones until the venue's come). */
@@ -1120,6 +1240,16 @@ public final class GatewayConfig {
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException(key + ": has too many decimals or is too large: " + text);
             }
+        }
+
+        /** A whole number from {@code min} to {@code max} ({@code unit} names them in the refusal, may be empty). */
+        private static long within(String key, String text, long min, long max, String unit) {
+            long v = decimal(key, text, 0);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(key + ": must be " + min + ".." + max + (unit.isEmpty() ? "" : " " + unit)
+                        + ", got " + text);
+            }
+            return v;
         }
 
         private static int integer(String key, String text) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ttquant.app.store.StoreOptions;
+import io.ttquant.app.store.StoreUri;
+import io.ttquant.store.StoreKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,15 +53,21 @@ import java.util.Set;
  *   journal: {dir: /var/lib/ttquant/gateway-journal, sync: every-record}
  *   binance: {endpoint: testnet, credentials-file: /run/secrets/binance, recv-window-ms: 5000, poll-interval-ms: 3000,
  *             foreign-orders: ignore, reconcile-timeout-ms: 60000}
+ *   store: {url: 'postgres:jdbc:postgresql://127.0.0.1:5432/ttquant', user: ttquant, schema: public,
+ *           password-file: /run/secrets/ttquant-db, batch-records: 1000, batch-ms: 100, drain-ms: 10000}
  * </pre>
- * A relative {@code journal.dir} or {@code binance.credentials-file} is taken from the file's folder.
+ * A relative {@code journal.dir}, {@code binance.credentials-file}, {@code store.password-file} or
+ * DuckDB file ({@code store.url: duckdb:<file>}) is taken from the file's folder. The store's
+ * password is never read from this file ({@code store.password} is refused).
  */
 public final class GatewayConfigFile {
-    private static final Set<String> ROOT = Set.of("venue", "orders", "executions", "marketdata", "paper", "risk",
-            "instruments", "strategies", "metrics", "admin", "idle", "idle-park-us", "journal", "binance");
+    private static final Set<String> ROOT = Set.of("venue", "orders", "executions", "state", "marketdata", "paper", "risk",
+            "instruments", "strategies", "metrics", "admin", "idle", "idle-park-us", "journal", "binance", "store");
     private static final Set<String> BINANCE = Set.of("endpoint", "credentials-file", "recv-window-ms", "poll-interval-ms",
             "foreign-orders", "reconcile-timeout-ms");
     private static final Set<String> SECRET_KEYS = Set.of("api-key", "api-secret", "secret", "key");
+    private static final Set<String> STORE = Set.of("url", "user", "password-file", "schema", "batch-records", "batch-ms",
+            "drain-ms");
     private static final Set<String> JOURNAL = Set.of("dir", "sync", "group-commit-records", "group-commit-us");
     private static final Set<String> MARKET_DATA = Set.of("endpoint", "venue", "qty-scale", "kinds");
     private static final Set<String> PAPER = Set.of("fee-bps", "maker-fee-bps", "taker-fee-bps", "slippage-bps",
@@ -136,6 +145,9 @@ public final class GatewayConfigFile {
         }
         if (root.has("executions")) {
             b.executionsEndpoint(key(p + "executions"), scalar(root, "executions", p));
+        }
+        if (root.has("state")) {
+            b.stateEndpoint(key(p + "state"), scalar(root, "state", p));
         }
         JsonNode md = section(root, "marketdata", p, MARKET_DATA);
         if (md != null) {
@@ -223,9 +235,7 @@ public final class GatewayConfigFile {
                 b.adminPort(key(p + "admin.port"), scalar(admin, "port", p + "admin."));
             }
             if (admin.has("token-file")) {
-                Path f = Path.of(scalar(admin, "token-file", p + "admin."));
-                Path dir = file.toAbsolutePath().getParent();
-                tokenFile = f.isAbsolute() || dir == null ? f : dir.resolve(f);
+                tokenFile = besideFile(Path.of(scalar(admin, "token-file", p + "admin.")));
             }
         }
         if (root.has("idle")) {
@@ -237,9 +247,7 @@ public final class GatewayConfigFile {
             if (journal.has("dir")) {
                 // Relative to the file's folder, like the admin token file.
                 b.journalDir(key(jp + "dir"), scalar(journal, "dir", jp));
-                Path d = Path.of(scalar(journal, "dir", jp));
-                Path dir = file.toAbsolutePath().getParent();
-                b.journalDir(d.isAbsolute() || dir == null ? d : dir.resolve(d));
+                b.journalDir(besideFile(Path.of(scalar(journal, "dir", jp))));
             }
             if (journal.has("sync")) {
                 b.journalSync(key(jp + "sync"), scalar(journal, "sync", jp));
@@ -255,7 +263,58 @@ public final class GatewayConfigFile {
             b.idleParkMicros(key(p + "idle-park-us"), scalar(root, "idle-park-us", p));
         }
         binance(root, p);
+        store(root, p);
         return tokenFile;
+    }
+
+    /** A path the file names: a relative one is relative to the file's folder, not to the working directory. */
+    private Path besideFile(Path path) {
+        Path dir = file.toAbsolutePath().getParent();
+        return path.isAbsolute() || dir == null ? path : dir.resolve(path);
+    }
+
+    private void store(JsonNode root, String p) {
+        JsonNode node = root.get("store");
+        if (node != null && node.isObject() && node.has("password")) {
+            throw new IllegalArgumentException(key(p + "store.password") + ": the store's password is never read from the config "
+                    + "file; set " + StoreOptions.PASSWORD_ENV + " or name a file with store.password-file");
+        }
+        JsonNode store = section(root, "store", p, STORE);
+        if (store == null) {
+            return;
+        }
+        String q = p + "store.";
+        if (store.has("url")) {
+            String url = scalar(store, "url", q);
+            StoreUri parsed;
+            try {
+                parsed = StoreUri.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key(q + "url") + ": " + e.getMessage());
+            }
+            if (parsed.kind() == StoreKind.DUCKDB && parsed.duckDbFile() != null) {
+                url = "duckdb:" + besideFile(parsed.duckDbFile()); // relative to the file's folder, like journal.dir
+            }
+            b.store(key(q + "url"), url);
+        }
+        if (store.has("user")) {
+            b.storeUser(key(q + "user"), scalar(store, "user", q));
+        }
+        if (store.has("password-file")) {
+            b.storePasswordFile(key(q + "password-file"), besideFile(Path.of(scalar(store, "password-file", q))));
+        }
+        if (store.has("schema")) {
+            b.storeSchema(key(q + "schema"), scalar(store, "schema", q));
+        }
+        if (store.has("batch-records")) {
+            b.exportBatchRecords(key(q + "batch-records"), scalar(store, "batch-records", q));
+        }
+        if (store.has("batch-ms")) {
+            b.exportBatchMillis(key(q + "batch-ms"), scalar(store, "batch-ms", q));
+        }
+        if (store.has("drain-ms")) {
+            b.exportDrainMillis(key(q + "drain-ms"), scalar(store, "drain-ms", q));
+        }
     }
 
     /**
@@ -275,6 +334,7 @@ public final class GatewayConfigFile {
                 case "metrics" -> METRICS;
                 case "admin" -> ADMIN;
                 case "binance" -> BINANCE;
+                case "store" -> STORE;
                 default -> null;
             };
             if (sub == null) {
@@ -310,9 +370,7 @@ public final class GatewayConfigFile {
             b.binanceEndpoint(key(q + "endpoint"), scalar(binance, "endpoint", q));
         }
         if (binance.has("credentials-file")) {
-            Path f = Path.of(scalar(binance, "credentials-file", q));
-            Path dir = file.toAbsolutePath().getParent();
-            b.binanceCredentialsFile(key(q + "credentials-file"), f.isAbsolute() || dir == null ? f : dir.resolve(f));
+            b.binanceCredentialsFile(key(q + "credentials-file"), besideFile(Path.of(scalar(binance, "credentials-file", q))));
         }
         if (binance.has("recv-window-ms")) {
             b.binanceRecvWindowMillis(key(q + "recv-window-ms"), scalar(binance, "recv-window-ms", q));

@@ -3,8 +3,10 @@ package io.ttquant.app.gateway;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.RecoveredOrder;
 import io.ttquant.app.gateway.journal.RecoveredPosition;
+import io.ttquant.app.gateway.journal.RecoveredRiskDay;
 import io.ttquant.app.gateway.journal.RecoveredState;
 import io.ttquant.core.instrument.Instrument;
+import io.ttquant.core.num.Fixed;
 import io.ttquant.core.order.Order;
 import io.ttquant.core.risk.TradingState;
 import java.util.ArrayList;
@@ -18,8 +20,12 @@ import java.util.Map;
  * open orders return to the registry with their state (fills, notional, fees) and their exposure
  * to the risk engine; terminal orders still inside the idempotency window return to it, so a client
  * order id resent after the crash is answered with its order's state and never makes a second
- * order; positions return to the strategies' portfolios exactly; the kill switch and strategy
- * states return as they were.
+ * order; positions return to the strategies' portfolios and the risk engine exactly; the kill
+ * switch and strategy states return as they were; and each strategy's trading day for the
+ * daily-loss limit continues when the restart is the same UTC day (its realised and unrealised PnL
+ * and a REDUCE_ONLY or HALTED state caused by today's losses), or starts afresh on a new day. The
+ * days the gateway holds after the restore are journaled again at once, so that the next restart
+ * finds them whatever comes between.
  *
  * <p>It fails closed, never half-way open: a journal that could not be read, or whose open orders or
  * positions this gateway cannot hold (another venue, a strategy or instrument no longer configured,
@@ -124,8 +130,19 @@ public final class GatewayRecovery {
                 g.restoreStrategyState(s, e.getValue());
             }
         }
+        StringBuilder days = new StringBuilder();
+        for (int s = 0; s < g.risk().strategyCount(); s++) {
+            RecoveredRiskDay d = state.riskDay(g.risk().strategyName(s));
+            if (d != null && g.risk().restoreDay(s, d.epochDay(), d.dayRealized(), d.dayStartUnrealized(), d.lossState())) {
+                days.append(days.length() == 0 ? "; today's loss state continues: " : ", ").append(d.strategy()).append(' ')
+                        .append(d.lossState()).append(" (realised today ")
+                        .append(Fixed.formatCompact(d.dayRealized(), Fixed.CASH_SCALE))
+                        .append(')');
+            }
+        }
+        g.journalRiskDays();
         return "restored " + live.size() + " open orders, " + terminal.size() + " terminal orders for repeated client order ids, "
-                + positions + " positions; next order id " + g.nextOrderId()
+                + positions + " positions" + days + "; next order id " + g.nextOrderId()
                 + (skipped > 0 ? "; " + skipped + " entries of other venues, strategies or instruments skipped" : "");
     }
 

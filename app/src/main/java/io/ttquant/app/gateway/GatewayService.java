@@ -9,13 +9,18 @@ import io.ttquant.app.gateway.journal.JournalConfig;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
 import io.ttquant.app.metrics.MetricsEndpoint;
+import io.ttquant.app.store.OrderJournalExporter;
+import io.ttquant.app.store.OrderJournalExporterMetrics;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketDataKind;
 import io.ttquant.core.portfolio.Position;
 import io.ttquant.core.time.Clock;
+import io.ttquant.store.Stores;
+import io.ttquant.store.writer.Sleeper;
 import io.ttquant.transport.Topics;
 import io.ttquant.transport.codec.MarketDataDecoder;
 import io.ttquant.transport.codec.SymbolTable;
+import io.ttquant.transport.proto.StateSnapshot;
 import io.ttquant.transport.zmq.ZmqMarketDataAdapter;
 import io.ttquant.transport.zmq.ZmqPublisher;
 import io.ttquant.transport.zmq.ZmqSubscriber;
@@ -49,6 +54,12 @@ import org.zeromq.ZContext;
  * deadline; {@link #close()} journals a clean SHUTDOWN and closes it. A kill leaves no SHUTDOWN:
  * the next start says so and recovers the same way.
  *
+ * <p>With a store configured, an {@link OrderJournalExporter} on its own thread copies what the
+ * journal holds into it, exactly once (see there); the journal's compaction waits for it. A store
+ * that cannot be reached, at start or later, never stops the gateway: the export retries and the
+ * journal keeps everything meanwhile. {@link #close()} lets it drain what was journaled, within
+ * its deadline, after the journal is closed.
+ *
  * <p>The venue is the paper venue or, with {@code venue: binance}, the {@link BinanceVenue}: before
  * anything else starts, Binance is asked for the symbols' rules and the API key is checked
  * ({@link BinanceVenueStartup}; a failure is one line), and {@link #close()} closes the venue
@@ -81,6 +92,8 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
     private volatile Throwable failure;
     private MetricsEndpoint metricsEndpoint;
     private GatewayAdminEndpoint admin;
+    private GatewayStateEndpoint stateEndpoint;
+    private volatile OrderJournalExporter exporter;
     private boolean closed;
 
     /** A request carried out on the gateway thread. */
@@ -161,11 +174,17 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         if (config.adminToken() != null) {
             admin = GatewayAdminEndpoint.start(config.adminPort(), config.adminToken(), this, metrics);
         }
+        try {
+            stateEndpoint = GatewayStateEndpoint.start(zmq, config.stateEndpoint(), this::stateSnapshot);
+        } catch (IllegalStateException e) {
+            throw new ServiceStartException("gateway did not start: " + e.getMessage(), e);
+        }
+        LOG.log(System.Logger.Level.INFO, "gateway state for strategy engines on " + stateEndpoint.endpoint());
         LOG.log(System.Logger.Level.INFO, "gateway started: venue " + config.venue() + " (" + config.venueDescription()
                 + "), orders on " + ordersEndpoint + ", executions on " + executionsEndpoint + " (exec.<strategy>), market data "
                 + (config.marketDataEndpoint() == null ? "none" : "from " + config.marketDataEndpoint() + " (md."
                 + config.marketDataVenue() + ".<SYMBOL>.*)") + ", strategies " + config.strategyNames()
-                + ", journal " + config.journalDescription()
+                + ", journal " + config.journalDescription() + ", store " + config.storeDescription()
                 + (metricsEndpoint == null ? "" : ", metrics " + metricsEndpoint.url()));
         if (admin != null) {
             LOG.log(System.Logger.Level.INFO, "gateway admin endpoint on " + admin.url() + " (token from "
@@ -277,11 +296,24 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "gateway: no order journal; positions and open orders are lost at a restart");
             return null;
         }
-        JournalRecovery recovery = OrderJournal.open(JournalConfig.builder(config.journalDir())
-                .syncPolicy(config.journalSync()).clock(clock).build());
+        // The exporter exists before the journal opens: compaction, which may start at once, must wait for it.
+        OrderJournalExporter export = config.store() == null ? null : new OrderJournalExporter(config.export(),
+                config.journalDir(), () -> Stores.open(config.store()), clock, Sleeper.PARK);
+        JournalConfig.Builder journalConfig = JournalConfig.builder(config.journalDir()).syncPolicy(config.journalSync()).clock(clock);
+        if (export != null) {
+            journalConfig.compactionWatermark(export::watermark);
+        }
+        JournalRecovery recovery = OrderJournal.open(journalConfig.build());
         OrderJournal journal = recovery.journal();
         if (journal != null) {
             gateway.attachLog(new JournalEventLog(journal, gateway.venue().name()));
+            if (export != null) {
+                OrderJournalExporterMetrics.register(registry, export.follow(journal::durablePosition));
+                export.start();
+                exporter = export;
+            }
+        } else if (export != null) {
+            LOG.log(System.Logger.Level.ERROR, "gateway: the order journal did not open, so nothing is exported to the store");
         }
         GatewayRecovery.restore(gateway, recovery, clock.nanos());
         return journal;
@@ -373,6 +405,11 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         return submit(g -> GatewayStatus.of(g, config.strategyNames(), config.instruments(), config.journalDescription()));
     }
 
+    /** A strategy engine's start-up state (its open orders, positions, fees), taken on the gateway thread. */
+    public CompletableFuture<StateSnapshot> stateSnapshot(String strategy, long requestId) {
+        return submit(g -> GatewayStateQuery.snapshot(g, strategy, requestId, config.instruments()));
+    }
+
     /** Samples the metric gauges now, on the gateway thread (tests and operators need not wait for the next second). */
     public CompletableFuture<Void> sampleMetrics() {
         return submit(g -> {
@@ -418,6 +455,11 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         return metricsEndpoint == null ? null : metricsEndpoint.url();
     }
 
+    /** The state endpoint with its real port, for a strategy engine's DEALER socket on this host. */
+    public String stateEndpoint() {
+        return stateEndpoint == null ? null : stateEndpoint.endpoint();
+    }
+
     /** The admin base URL ({@code http://127.0.0.1:PORT}), or null when the admin endpoint is not started. */
     public String adminUrl() {
         return admin == null ? null : admin.url();
@@ -431,6 +473,11 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         return metrics;
     }
 
+    /** The store export, or null without a store (or while the journal is not open). */
+    public OrderJournalExporter exporter() {
+        return exporter;
+    }
+
     /** True while the gateway thread runs. */
     public boolean isRunning() {
         return running && thread.isAlive();
@@ -442,6 +489,9 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             return;
         }
         closed = true;
+        if (stateEndpoint != null) {
+            stateEndpoint.close();
+        }
         if (admin != null) {
             admin.close();
         }
@@ -455,6 +505,10 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        OrderJournalExporter export = exporter;
+        if (export != null) {
+            export.close(); // the journal is closed by now: export what it holds, within the drain deadline
         }
         zmq.close();
         LOG.log(System.Logger.Level.INFO, "gateway stopped");

@@ -2,6 +2,7 @@ package io.ttquant.app.gateway;
 
 import io.ttquant.app.gateway.journal.FillRecord;
 import io.ttquant.app.gateway.journal.OrderJournal;
+import io.ttquant.app.gateway.journal.OrderUnknownRecord;
 import io.ttquant.core.order.Fill;
 import io.ttquant.core.order.Order;
 import io.ttquant.core.risk.TradingState;
@@ -55,6 +56,24 @@ public final class JournalEventLog implements OrderEventLog {
     @Override
     public boolean strategyState(long nowNanos, String strategy, TradingState state, String reason) {
         return journal.appendStrategyState(nowNanos, strategy, state, reason) != OrderJournal.FAILED;
+    }
+
+    @Override
+    public boolean riskDay(long nowNanos, String strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                           TradingState lossState) {
+        return journal.appendRiskDay(nowNanos, strategy, epochDay, dayRealized, dayStartUnrealized, lossState)
+                != OrderJournal.FAILED;
+    }
+
+    @Override
+    public boolean orderUnknown(long nowNanos, long orderId, OrderUnknownRecord.Request request) {
+        return journal.appendUnknown(nowNanos, orderId, request) != OrderJournal.FAILED;
+    }
+
+    @Override
+    public boolean orderResolved(long nowNanos, Order order, long venueOrderId) {
+        return journal.appendResolved(nowNanos, order.orderId(), order.status(), order.reason(), venueOrderId)
+                != OrderJournal.FAILED;
     }
 
     @Override

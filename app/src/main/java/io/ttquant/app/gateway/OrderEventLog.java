@@ -1,5 +1,6 @@
 package io.ttquant.app.gateway;
 
+import io.ttquant.app.gateway.journal.OrderUnknownRecord;
 import io.ttquant.core.order.Fill;
 import io.ttquant.core.order.Order;
 import io.ttquant.core.risk.TradingState;
@@ -7,8 +8,9 @@ import io.ttquant.core.risk.TradingState;
 /**
  * Where the {@link OrderGateway} writes down, on its thread and in the order they happen, the events
  * it needs to rebuild its state after a restart: an order's submission before it leaves for the
- * venue, each fill and then the state it led to, every other state change, the kill switch,
- * strategy states and a clean shutdown. {@link JournalEventLog} writes them to the order journal;
+ * venue, each fill and then the state it led to, every other state change, an answer the venue lost
+ * and how it was resolved, the kill switch, strategy states, each strategy's trading day for the
+ * daily-loss limit and a clean shutdown. {@link JournalEventLog} writes them to the order journal;
  * {@link #NONE} forgets them (tests, benchmarks and tools that need no recovery).
  *
  * <p>Each call answers whether the event was written (as durably as the log's policy promises);
@@ -51,6 +53,26 @@ public interface OrderEventLog {
 
     /** The operator set a strategy's trading state. */
     default boolean strategyState(long nowNanos, String strategy, TradingState state, String reason) {
+        return true;
+    }
+
+    /**
+     * Where a strategy's trading day stands for the daily-loss limit ({@link io.ttquant.core.risk.RiskDayListener}):
+     * the epoch day, realised PnL after fees since its start, unrealised PnL at its start (cash
+     * scale) and the loss state.
+     */
+    default boolean riskDay(long nowNanos, String strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                            TradingState lossState) {
+        return true;
+    }
+
+    /** The venue's answer to {@code request} about the order never came: its state there is unknown. */
+    default boolean orderUnknown(long nowNanos, long orderId, OrderUnknownRecord.Request request) {
+        return true;
+    }
+
+    /** The state of an order that was unknown is known again: its status and reason now, and the venue's id (0 when none). */
+    default boolean orderResolved(long nowNanos, Order order, long venueOrderId) {
         return true;
     }
 

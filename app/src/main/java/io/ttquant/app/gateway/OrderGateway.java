@@ -1,5 +1,6 @@
 package io.ttquant.app.gateway;
 
+import io.ttquant.app.gateway.journal.OrderUnknownRecord;
 import io.ttquant.app.gateway.journal.RecoveredOrder;
 import io.ttquant.app.gateway.journal.RecoveredPosition;
 import io.ttquant.app.gateway.journal.RecoveredState;
@@ -17,6 +18,7 @@ import io.ttquant.core.order.TimeInForce;
 import io.ttquant.core.portfolio.Portfolio;
 import io.ttquant.core.portfolio.Position;
 import io.ttquant.core.risk.InstrumentLimits;
+import io.ttquant.core.risk.RiskDayListener;
 import io.ttquant.core.risk.RiskEngine;
 import io.ttquant.core.risk.RiskLimits;
 import io.ttquant.core.risk.TradingState;
@@ -65,7 +67,10 @@ import java.util.function.LongConsumer;
  * <p>With an {@link OrderEventLog} ({@link #attachLog}) every order is written down before it
  * leaves for the venue, every fill (under the venue's trade id) before the state it led to, and
  * every state change before the strategy is told, so that a restart rebuilds the gateway from its
- * journal ({@link GatewayRecovery}). A fill whose trade id the gateway already applied is never
+ * journal ({@link GatewayRecovery}); so is each strategy's trading day for the daily-loss limit (its
+ * start and every loss-state change), so that a restart the same UTC day keeps a strategy that
+ * today's losses made REDUCE_ONLY or HALTED so, and an answer a venue lost and its resolution
+ * ({@link UnknownOrderListener}). A fill whose trade id the gateway already applied is never
  * applied again. The gateway is <em>ready</em> unless it is rebuilding and waiting for its venue's
  * {@linkplain GatewayVenue#reconcile reconciliation}, or has failed closed (its journal could not
  * be read or stopped working, the venue could not reconcile, a trade came twice); while not ready
@@ -76,7 +81,7 @@ import java.util.function.LongConsumer;
  * <p>Owned by one thread, which calls {@link #onCommand}, {@link #onMarketData}, {@link #onTime} and
  * the kill switch; time is injected, the wall clock is never read.
  */
-public final class OrderGateway implements ExecutionListener {
+public final class OrderGateway implements ExecutionListener, UnknownOrderListener {
     /** Terminal client order ids remembered per strategy unless configured otherwise. */
     public static final int DEFAULT_IDEMPOTENCY_WINDOW = 100_000;
     /** Binance's limit on a client order id. */
@@ -178,6 +183,7 @@ public final class OrderGateway implements ExecutionListener {
         this.observer = observer;
         this.clock = new GatewayClock(startNanos);
         this.risk = new RiskEngine(limits, clock);
+        risk.dayListener(new RiskDays());
         List<Instrument> list = new ArrayList<>();
         for (InstrumentLimits il : limits.instruments()) {
             Instrument ins = il.instrument();
@@ -551,6 +557,11 @@ public final class OrderGateway implements ExecutionListener {
             return;
         }
         long now = clock.nanos();
+        // The journal's replay adds a fill to its strategy's latest RISK_DAY when both are of the same
+        // UTC day; a fill journaled before the RISK_DAY that starts its day would be lost to that day.
+        // So the risk engine's day is rolled (and its RISK_DAY journaled) before the fill is written,
+        // and the engine, on the same clock, then applies the fill to the day the journal gave it.
+        risk.advanceDay();
         if (!log.fill(now, fill, tradeId) || !log.state(now, order, venue.venueOrderId(order))) {
             logFailed();
         }
@@ -595,6 +606,47 @@ public final class OrderGateway implements ExecutionListener {
                 }
             }
             retire(slot);
+        }
+    }
+
+    /** The venue lost an answer about the order: ORDER_UNKNOWN is journaled (a restart asks the venue about it). */
+    @Override
+    public void onOrderUnknown(Order order, OrderUnknownRecord.Request request) {
+        if (!log.orderUnknown(clock.nanos(), order.orderId(), request)) {
+            logFailed();
+        }
+    }
+
+    /** The venue knows the order's state again (its fills and state were reported first): ORDER_RESOLVED is journaled. */
+    @Override
+    public void onOrderResolved(Order order, long venueOrderId) {
+        if (!log.orderResolved(clock.nanos(), order, venueOrderId)) {
+            logFailed();
+        }
+    }
+
+    /** Journals the risk engine's day starts and loss-state changes (the engine's thread is the gateway's). */
+    private final class RiskDays implements RiskDayListener {
+        @Override
+        public void onDayStarted(int strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                                 TradingState lossState) {
+            journal(strategy, epochDay, dayRealized, dayStartUnrealized, lossState);
+        }
+
+        @Override
+        public void onLossState(int strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                                TradingState lossState) {
+            if (lossState != TradingState.ACTIVE) {
+                LOG.log(System.Logger.Level.WARNING, "gateway: strategy " + strategyNames[strategy] + " is " + lossState
+                        + " for today's loss (realised today " + Fixed.formatCompact(dayRealized, Fixed.CASH_SCALE) + ")");
+            }
+            journal(strategy, epochDay, dayRealized, dayStartUnrealized, lossState);
+        }
+
+        private void journal(int strategy, long epochDay, long dayRealized, long dayStartUnrealized, TradingState lossState) {
+            if (!log.riskDay(clock.nanos(), strategyNames[strategy], epochDay, dayRealized, dayStartUnrealized, lossState)) {
+                logFailed();
+            }
         }
     }
 
@@ -892,17 +944,31 @@ public final class OrderGateway implements ExecutionListener {
         return order;
     }
 
-    /** Restores a strategy's journaled position exactly into its portfolio, and its size into the risk engine. */
+    /**
+     * Restores a strategy's journaled position exactly into its portfolio and into the risk engine
+     * (size and cost basis, so its PnL continues from the same average cost).
+     */
     void restorePosition(int strategy, int ins, RecoveredPosition p) {
         Instrument instrument = instruments[ins];
-        Position position = portfolios[strategy].restorePosition(instrument, p.netQty(), p.costBasis(), p.realizedPnl());
+        portfolios[strategy].restorePosition(instrument, p.netQty(), p.costBasis(), p.realizedPnl());
         for (int a = 0; a < p.feeAssetCount(); a++) {
             portfolios[strategy].restoreFees(p.feeAsset(a), p.fees(p.feeAsset(a)));
         }
-        if (p.netQty() != 0) {
-            // The risk engine needs the size (position limits, reduce-only); at the average entry its PnL starts at zero.
-            long entry = Math.max(instrument.tickSize(), position.avgEntryPrice());
-            risk.onExternalFill(strategy, instrument, p.netQty() > 0 ? Side.BUY : Side.SELL, Math.abs(p.netQty()), entry, 0);
+        risk.restorePosition(strategy, instrument, p.netQty(), p.costBasis());
+    }
+
+    /**
+     * Journals every strategy's trading day as the risk engine holds it now (after a restore), so
+     * that the journal's chain of days continues across any number of restarts the same day.
+     */
+    void journalRiskDays() {
+        long now = clock.nanos();
+        long day = risk.epochDay();
+        for (int s = 0; s < strategyNames.length; s++) {
+            if (!log.riskDay(now, strategyNames[s], day, risk.dayRealized(s), risk.dayStartUnrealized(s), risk.lossState(s))) {
+                logFailed();
+                return;
+            }
         }
     }
 
@@ -968,6 +1034,12 @@ public final class OrderGateway implements ExecutionListener {
         int s = risk.strategyId(strategy);
         Integer ins = instrumentBySymbol.get(symbol);
         return s < 0 || ins == null ? null : portfolios[s].position(instruments[ins]);
+    }
+
+    /** The strategy's portfolio as the gateway books it (positions and fees from fills), or null for an unknown strategy. */
+    Portfolio portfolio(String strategy) {
+        int s = risk.strategyId(strategy);
+        return s < 0 ? null : portfolios[s];
     }
 
     /**

@@ -39,6 +39,13 @@ import java.util.Locale;
  * one, or a kline before it closes, and must never allocate per message in steady state.
  */
 public final class FeedPipeline implements StreamEventSink {
+    /** Takes periodic snapshots of the synchronised books (the store's recorder); called on the feed thread. */
+    @FunctionalInterface
+    public interface BookSnapshotSink {
+        /** The book is valid during the call only: copy what you keep. */
+        void onBookSnapshot(OrderBook book, long timeNanos, long lastUpdateId);
+    }
+
     private final MarketDataConfig.TradeStream tradeStream;
     private final Clock clock;
     private final MarketDataPublisher publisher;
@@ -50,6 +57,9 @@ public final class FeedPipeline implements StreamEventSink {
     private final long[] lastQuoteUpdateId;
     private final long[] lastClosedBarOpen;
     private final StreamEventSink shutdownListener;
+    private final long[] lastSnapshotNanos;
+    private BookSnapshotSink snapshotSink;
+    private long snapshotIntervalNanos;
     private long published;
 
     /**
@@ -71,10 +81,14 @@ public final class FeedPipeline implements StreamEventSink {
         this.trades = new TradeSequencer[n];
         this.lastQuoteUpdateId = new long[n];
         this.lastClosedBarOpen = new long[n];
+        this.lastSnapshotNanos = new long[n];
         BookListener bookListener = new BookListener() {
             @Override
             public void onBook(BookUpdate applied, OrderBook book) {
                 publish(applied);
+                if (snapshotSink != null) {
+                    snapshotIfDue(book);
+                }
             }
 
             @Override
@@ -94,6 +108,30 @@ public final class FeedPipeline implements StreamEventSink {
             trades[i] = new TradeSequencer(this.instruments[i], backfill, tradeListener, clock, TradeSequencerConfig.defaults());
             lastQuoteUpdateId[i] = Long.MIN_VALUE;
             lastClosedBarOpen[i] = Long.MIN_VALUE;
+            lastSnapshotNanos[i] = Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * Hands each symbol's book to {@code sink} after an update, at most once per
+     * {@code intervalNanos} of the pipeline's clock (the first right after the book is
+     * synchronised). Call before the feed starts.
+     */
+    public void recordBookSnapshots(BookSnapshotSink sink, long intervalNanos) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("book snapshot interval must be positive: " + intervalNanos);
+        }
+        this.snapshotIntervalNanos = intervalNanos;
+        this.snapshotSink = sink;
+    }
+
+    private void snapshotIfDue(OrderBook book) {
+        int i = indexOf(book.instrument());
+        long now = clock.nanos();
+        long last = lastSnapshotNanos[i];
+        if (last == Long.MIN_VALUE || now - last >= snapshotIntervalNanos) {
+            lastSnapshotNanos[i] = now;
+            snapshotSink.onBookSnapshot(book, book.timeNanos(), book.lastUpdateId());
         }
     }
 

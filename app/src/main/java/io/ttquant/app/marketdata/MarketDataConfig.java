@@ -2,6 +2,8 @@ package io.ttquant.app.marketdata;
 
 import io.ttquant.core.data.FileFormat;
 import io.ttquant.core.instrument.Instrument;
+import io.ttquant.store.StoreConfig;
+import io.ttquant.store.writer.RecorderConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +61,9 @@ public final class MarketDataConfig {
     private final int sendHighWaterMark;
     private final String metricsHost;
     private final int metricsPort;
+    private final StoreConfig store;
+    private final RecorderConfig recorder;
+    private final Duration bookSnapshotInterval;
 
     private MarketDataConfig(Builder b) {
         this.venue = b.venue;
@@ -82,6 +87,9 @@ public final class MarketDataConfig {
         this.sendHighWaterMark = b.sendHighWaterMark;
         this.metricsHost = b.metricsHost;
         this.metricsPort = b.metricsPort;
+        this.store = b.store;
+        this.recorder = b.recorder;
+        this.bookSnapshotInterval = b.bookSnapshotInterval;
     }
 
     public static Builder builder() {
@@ -179,6 +187,21 @@ public final class MarketDataConfig {
         return metricsPort;
     }
 
+    /** The store every published trade, quote and bar is recorded into; null records nothing. */
+    public StoreConfig store() {
+        return store;
+    }
+
+    /** How the store's recorder queues, batches and retries (used only with a {@link #store()}). */
+    public RecorderConfig recorder() {
+        return recorder;
+    }
+
+    /** How often each symbol's order book is recorded as a snapshot (zero: never); live Binance-protocol sources only. */
+    public Duration bookSnapshotInterval() {
+        return bookSnapshotInterval;
+    }
+
     public boolean isBinanceProtocol() {
         return source == Source.BINANCE || source == Source.TESTNET || source == Source.URL;
     }
@@ -206,6 +229,9 @@ public final class MarketDataConfig {
         private int sendHighWaterMark = 100_000;
         private String metricsHost = "127.0.0.1";
         private int metricsPort = -1;
+        private StoreConfig store;
+        private RecorderConfig recorder = RecorderConfig.defaults();
+        private Duration bookSnapshotInterval = Duration.ofSeconds(10);
 
         public Builder venue(String v) {
             this.venue = v;
@@ -308,6 +334,23 @@ public final class MarketDataConfig {
             return this;
         }
 
+        /** Records every published trade, quote and bar (and book snapshots) into this store; null: none. */
+        public Builder store(StoreConfig config) {
+            this.store = config;
+            return this;
+        }
+
+        public Builder recorder(RecorderConfig config) {
+            this.recorder = config;
+            return this;
+        }
+
+        /** How often each book is recorded as a snapshot when recording; zero: never. */
+        public Builder bookSnapshotInterval(Duration d) {
+            this.bookSnapshotInterval = d;
+            return this;
+        }
+
         public MarketDataConfig build() {
             Objects.requireNonNull(source, "source");
             if (venue == null || !venue.matches("[a-z0-9_-]{1,32}")) {
@@ -377,6 +420,11 @@ public final class MarketDataConfig {
             }
             if (metricsPort < -1 || metricsPort > 65535) {
                 throw new IllegalArgumentException("metrics port must be 0..65535 (or -1 for none), got " + metricsPort);
+            }
+            Objects.requireNonNull(recorder, "recorder");
+            if (bookSnapshotInterval == null || bookSnapshotInterval.isNegative()
+                    || !bookSnapshotInterval.isZero() && bookSnapshotInterval.toMillis() < 100) {
+                throw new IllegalArgumentException("book snapshot interval must be 0 (none) or at least 100 ms, got " + bookSnapshotInterval);
             }
             return new MarketDataConfig(this);
         }

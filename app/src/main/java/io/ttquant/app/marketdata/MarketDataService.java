@@ -7,6 +7,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ttquant.app.ServiceStartException;
 import io.ttquant.app.metrics.MetricsEndpoint;
+import io.ttquant.app.store.RecordingPublisher;
+import io.ttquant.app.store.StoreMetrics;
 import io.ttquant.binance.BinanceEndpoints;
 import io.ttquant.binance.rest.MarketRestClient;
 import io.ttquant.binance.rest.RestClientConfig;
@@ -15,6 +17,12 @@ import io.ttquant.core.data.MarketDataSources;
 import io.ttquant.core.data.SyntheticMarketData;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.time.Clock;
+import io.ttquant.store.Store;
+import io.ttquant.store.StoreConfig;
+import io.ttquant.store.StoreException;
+import io.ttquant.store.Stores;
+import io.ttquant.store.writer.MarketDataRecorder;
+import io.ttquant.store.writer.RetentionJob;
 import io.ttquant.transport.FanOutPublisher;
 import io.ttquant.transport.MarketDataPublisher;
 import io.ttquant.transport.zmq.ZmqPublisher;
@@ -25,16 +33,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.zeromq.ZContext;
 
 /**
  * The market data service ({@code ttquant marketdata}, and the market data part of
  * {@code ttquant run}): one event loop thread that runs a feed (live Binance protocol, synthetic
  * or replay) and publishes every normalised event to ZeroMQ and/or in-process publishers, with
- * Prometheus metrics beside it.
+ * Prometheus metrics beside it. With a store configured, every published trade, quote and bar
+ * (and a snapshot of each book every {@link MarketDataConfig#bookSnapshotInterval()}) is also
+ * offered to a {@link MarketDataRecorder} that writes it to the database on its own thread: the
+ * feed never waits on the database.
  *
- * <p>Owns its thread, sockets and metrics endpoint, and releases them all in {@link #close()}.
- * The publishers run on the event loop thread only; nothing else may call them.
+ * <p>Owns its thread, sockets, metrics endpoint, recorder, store and the store's
+ * {@link RetentionJob}, and releases them all in {@link #close()}: the feed and event loop first,
+ * then the retention job, then the recorder (which writes what it holds), then the store. The publishers run on the event loop thread only; nothing else may call them.
  */
 public final class MarketDataService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MarketDataService.class.getName());
@@ -49,8 +63,15 @@ public final class MarketDataService implements AutoCloseable {
     private final ZmqPublisher zmqPublisher;
     private final MarketFeed feed;
     private final MetricsEndpoint metricsEndpoint;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    // Set while starting (null when not recording); volatile because close() may run on a shutdown-hook thread.
+    private volatile Store store;
+    private volatile MarketDataRecorder recorder;
+    private volatile RetentionJob retention;
+    private volatile String storeDescription;
 
-    private MarketDataService(MarketDataConfig config, Clock clock, List<MarketDataPublisher> inProcess) throws Exception {
+    private MarketDataService(MarketDataConfig config, Clock clock, List<MarketDataPublisher> inProcess,
+                              Function<StoreConfig, Store> openStore) throws Exception {
         this.config = config;
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ttquant-marketdata", true), NioIoHandler.newFactory());
         this.loop = group.next();
@@ -68,8 +89,18 @@ public final class MarketDataService implements AutoCloseable {
                 this.zmq = null;
                 this.zmqPublisher = null;
             }
+            if (config.store() != null) {
+                openRecording(config, openStore, clock);
+                targets.add(new RecordingPublisher(recorder, config.venue()));
+            }
             MarketDataPublisher publisher = targets.size() == 1 ? targets.get(0) : new FanOutPublisher(targets);
             this.feed = createFeed(config, instruments, clock, publisher);
+            if (recorder != null && feed instanceof BinanceFeed binance && !config.bookSnapshotInterval().isZero()) {
+                MarketDataRecorder r = recorder;
+                String venue = config.venue();
+                binance.pipeline().recordBookSnapshots((book, time, updateId) -> r.recordBook(venue, book, time, updateId),
+                        config.bookSnapshotInterval().toNanos());
+            }
             this.metricsEndpoint = config.metricsPort() >= 0
                     ? MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), registry) : null;
             feed.start();
@@ -84,13 +115,34 @@ public final class MarketDataService implements AutoCloseable {
      * get every event beside the ZeroMQ socket, on the service's event loop thread.
      */
     public static MarketDataService start(MarketDataConfig config, Clock clock, List<MarketDataPublisher> inProcess) {
+        return start(config, clock, inProcess, Stores::open);
+    }
+
+    /** {@link #start(MarketDataConfig, Clock, List)} opening the configured store with {@code openStore}. */
+    public static MarketDataService start(MarketDataConfig config, Clock clock, List<MarketDataPublisher> inProcess,
+                                          Function<StoreConfig, Store> openStore) {
         try {
-            return new MarketDataService(config, clock, inProcess);
+            return new MarketDataService(config, clock, inProcess, openStore);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new ServiceStartException("market data service did not start: " + e.getMessage(), e);
         }
+    }
+
+    private void openRecording(MarketDataConfig c, Function<StoreConfig, Store> openStore, Clock clock) {
+        try {
+            store = openStore.apply(c.store());
+        } catch (StoreException e) {
+            throw new ServiceStartException("cannot open the store (" + c.store() + "): " + e.getMessage(), e);
+        }
+        storeDescription = store.describe();
+        LOG.log(System.Logger.Level.INFO, "market data service: recording into " + storeDescription + " (" + c.recorder() + ")");
+        recorder = MarketDataRecorder.start(store, c.recorder());
+        StoreMetrics.register(registry, recorder.stats(), store);
+        // plain PostgreSQL and DuckDB delete old market data when asked: hourly, on a thread of its own
+        retention = RetentionJob.start(store, clock);
+        StoreMetrics.registerRetention(registry, retention);
     }
 
     private MarketFeed createFeed(MarketDataConfig c, List<Instrument> list, Clock clock, MarketDataPublisher publisher) {
@@ -187,6 +239,16 @@ public final class MarketDataService implements AutoCloseable {
         return zmqPublisher == null ? 0 : onLoop(zmqPublisher::sent);
     }
 
+    /** The store being recorded into, described for people (null when not recording). */
+    public String storeDescription() {
+        return storeDescription;
+    }
+
+    /** The recorder writing to the store (null when not recording); for metrics, tools and tests. */
+    public MarketDataRecorder recorder() {
+        return recorder;
+    }
+
     /** The metrics URL, or null when no endpoint was asked for. */
     public String metricsUrl() {
         return metricsEndpoint == null ? null : metricsEndpoint.url();
@@ -194,7 +256,9 @@ public final class MarketDataService implements AutoCloseable {
 
     @Override
     public void close() {
-        shutdownQuietly();
+        if (closed.compareAndSet(false, true)) {
+            shutdownQuietly();
+        }
     }
 
     private void shutdownQuietly() {
@@ -217,6 +281,20 @@ public final class MarketDataService implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         if (zmq != null) {
             zmq.close();
+        }
+        if (retention != null) {
+            retention.close();
+        }
+        // The event loop (the only producer) has stopped: the recorder writes what it holds, then the store closes.
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "market data service: error while closing the store: " + e.getMessage());
+            }
         }
     }
 }

@@ -3,11 +3,13 @@ package io.ttquant.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The synthetic demo: {@code ttquant backtest} without {@code --data}, and {@code ttquant run}. */
+/**
+ * The synthetic demo is {@code ttquant backtest} without {@code --data}; {@code ttquant run} is the whole
+ * system in one JVM (tested in {@code io.ttquant.app.run}) and no longer runs the demo.
+ */
 class DemoAndRunCommandTest {
     @TempDir
     Path dir;
@@ -40,24 +42,20 @@ class DemoAndRunCommandTest {
     }
 
     @Test
-    void shouldRunTheDemoAsTheMainJobAndPrintItsSummaryThroughTheCallersOutput() {
-        Path out = dir.resolve("run-demo");
-
-        Cli.Result r = Cli.run("run", "--out", out.toString(), "--bars", "3000");
+    void shouldLeaveTheDemoToBacktestAndSayWhatRunStartsInItsHelp() {
+        Cli.Result r = Cli.run("run", "--help");
 
         assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(r.out()).contains("ema-cross on BTCUSDT", "3,000 bars", "report.html");
-        BacktestOutput report = new BacktestOutput(out);
-        assertThat(report.read("report.html")).contains("<svg");
-        assertThat(report.summaryLong("bars")).isEqualTo(3000);
-        assertThat(report.summary().get("params")).isEqualTo(Map.of("fast", "10", "slow", "30", "qty", "1"));
+        assertThat(r.out()).contains("whole TTQuant system in one JVM", "The demo backtest is 'ttquant backtest'", "--for",
+                "--metrics-port", "--http-port", "--feed", "--no-store");
     }
 
     @Test
-    void shouldPassBacktestFailureOfRunThroughAsItsExitCode() {
-        Cli.Result r = Cli.run("run", "--out", dir.resolve("x").toString(), "--bars", "0");
+    void shouldRefuseTheFormerDemoOptionsOfRunWithExitCode2() {
+        Cli.Result r = Cli.run("run", "--bars", "3000", "--out", dir.resolve("x").toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("error: --bars must be positive, got 0");
+        assertThat(r.errLines().get(0)).startsWith("error: Unknown options: '--bars', '3000'");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 }

@@ -45,6 +45,7 @@ class GatewayExampleConfigTest {
         assertThat(c.adminPort()).isEqualTo(GatewayConfig.DEFAULT_ADMIN_PORT);
         assertThat(tokenFile).isEqualTo(Path.of("/run/secrets/ttquant-admin-token"));
         assertThat(c.journalDir()).isEqualTo(example().toAbsolutePath().getParent().resolve(GatewayConfig.DEFAULT_JOURNAL_DIR));
+        assertThat(c.store()).as("no store unless one is given").isNull();
     }
 
     @Test
@@ -62,6 +63,36 @@ class GatewayExampleConfigTest {
     }
 
     @Test
+    void shouldExportToTheStoreTheExampleShowsOnceItsSectionIsUncommented() throws IOException {
+        // The section as shown, uncommented (the DuckDB store has no user, password or schema).
+        String example = Files.readString(example()).replaceAll("(?m)^  # store:", "  store:");
+        String text = example.replaceAll("(?m)^  #   (url|batch-records|batch-ms|drain-ms):", "    $1:");
+        Path copy = Files.createTempDirectory("gateway-example").resolve("gateway.yaml");
+        Files.writeString(copy, text);
+        GatewayConfig.Builder b = GatewayConfig.builder().environment(Map.of("TTQUANT_DB_PASSWORD", "exampleDbPassword01"));
+        GatewayConfigFile.read(copy, b);
+        GatewayConfig c = b.build();
+        assertThat(c.store().kind()).isEqualTo(io.ttquant.store.StoreKind.DUCKDB);
+        assertThat(c.store().duckDbFile()).isEqualTo(copy.getParent().resolve("ttquant-data/ttquant.duckdb"));
+        assertThat(c.export().source()).isEqualTo("gateway-journal:paper");
+        assertThat(c.export().batchRecords()).isEqualTo(1000);
+        assertThat(c.export().batchDelayNanos()).isEqualTo(100_000_000L);
+        assertThat(c.export().drainNanos()).isEqualTo(10_000_000_000L);
+
+        // PostgreSQL's URL instead, with its user and schema; the password from the environment, not the file.
+        Files.writeString(copy, example.replaceAll("(?m)^  #   (url|user|schema|batch-records|batch-ms|drain-ms):", "    $1:")
+                .replace("url: duckdb:ttquant-data/ttquant.duckdb", "url: 'postgres:jdbc:postgresql://127.0.0.1:5432/ttquant'"));
+        b = GatewayConfig.builder().environment(Map.of("TTQUANT_DB_PASSWORD", "exampleDbPassword01"));
+        GatewayConfigFile.read(copy, b);
+        c = b.build();
+        assertThat(c.store().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ttquant");
+        assertThat(c.store().user()).isEqualTo("ttquant");
+        assertThat(c.store().schema()).isEqualTo("public");
+        assertThat(c.store().password()).isEqualTo("exampleDbPassword01");
+        assertThat(c.toString() + c.storeDescription()).doesNotContain("exampleDbPassword01");
+    }
+
+    @Test
     void shouldShowEverySettingTheReaderKnows() throws IOException {
         String text = Files.readString(example());
         List<String> missing = new ArrayList<>();
@@ -73,6 +104,6 @@ class GatewayExampleConfigTest {
         }
         assertThat(missing).as("settings the example does not show").isEmpty();
         assertThat(GatewayConfigFile.settingNames()).contains("binance.endpoint", "binance.credentials-file", "journal.sync",
-                "instruments.*.collar-bps", "strategies.*.max-position");
+                "instruments.*.collar-bps", "strategies.*.max-position", "store.url", "store.password-file");
     }
 }

@@ -52,7 +52,12 @@ final class GatewayFixture {
 
     /** The same wiring routed to {@code venue}, starting at {@code startNanos} (a restart starts later). */
     GatewayFixture(VenueFactory venue, int idempotencyWindow, long startNanos) {
-        gateway = new OrderGateway(limits(), venue, sink, GatewayObserver.NONE, idempotencyWindow, startNanos);
+        this(limits(), venue, idempotencyWindow, startNanos);
+    }
+
+    /** The same wiring with other risk limits (the instrument must be {@link #INS}). */
+    GatewayFixture(RiskLimits limits, VenueFactory venue, int idempotencyWindow, long startNanos) {
+        gateway = new OrderGateway(limits, venue, sink, GatewayObserver.NONE, idempotencyWindow, startNanos);
         now = startNanos;
     }
 

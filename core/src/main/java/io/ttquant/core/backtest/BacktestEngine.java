@@ -311,7 +311,14 @@ public final class BacktestEngine implements ExecutionListener, TimerService {
         int size = queueTail - queueHead;
         if (queueTail == queue.length) {
             if (size < queue.length / 2) {
-                System.arraycopy(queue, queueHead, queue, 0, size);
+                // Swap, not copy: each reusable report object must stay in exactly one slot, or a
+                // later enqueue would overwrite a report still waiting (the ranges cannot overlap:
+                // queueHead = length - size > size).
+                for (int i = 0; i < size; i++) {
+                    Report waiting = queue[queueHead + i];
+                    queue[queueHead + i] = queue[i];
+                    queue[i] = waiting;
+                }
             } else {
                 Report[] bigger = new Report[queue.length * 2];
                 System.arraycopy(queue, queueHead, bigger, 0, size);

@@ -94,6 +94,30 @@ public final class StrategyHost implements StrategyContext {
         portfolio.release(order);
     }
 
+    /**
+     * Adopts an order already working at the venue that this host did not send (found there when a
+     * live engine restarts): it joins the strategy's open orders, the venue's reports are applied to
+     * it and {@link #cancel} reaches the venue, exactly as for an order sent here. Funds are not
+     * locked here: the caller reserves what the order's rest needs. Call before the strategy starts.
+     */
+    public void adoptOpenOrder(Order order) {
+        if (order.status().isTerminal() || !strategyId.equals(order.strategyId()) || ownOrders.containsKey(order.orderId())) {
+            throw new IllegalArgumentException("cannot adopt " + order);
+        }
+        allOrders.add(order);
+        openOrders.add(order);
+        venueOrders.put(order.orderId(), order.copyRequest());
+        ownOrders.put(order.orderId(), order);
+    }
+
+    /**
+     * Numbers the next client order ids above {@code lastUsed} (ids are {@code <strategyId>-<n>}), so
+     * that a restarted live engine never repeats an id its venue still remembers.
+     */
+    public void continueClientSequence(long lastUsed) {
+        clientSeq = Math.max(clientSeq, lastUsed);
+    }
+
     /** The strategy's own copy of an order the venue reports on, or null if it is not one of ours. */
     public Order ownOrder(long orderId) {
         return ownOrders.get(orderId);

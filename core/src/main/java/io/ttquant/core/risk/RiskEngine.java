@@ -40,6 +40,14 @@ import java.util.function.LongConsumer;
  * state set with {@link #setState} stays until changed; the effective state is the stricter one.
  * PnL of all instruments is summed as one currency: configure instruments that share a quote asset.
  *
+ * <p>The day is kept so that a restart can continue it: per strategy the realised PnL since the day
+ * started ({@link #dayRealized}) and the unrealised PnL at its start ({@link #dayStartUnrealized}),
+ * so the daily PnL is {@code dayRealized + unrealised now - dayStartUnrealized}. A
+ * {@link RiskDayListener} hears each day start and loss-state change; {@link #restorePosition} and
+ * {@link #restoreDay} put a journaled position and day back exactly. The day rolls (at the first
+ * call after a UTC midnight) before anything is checked, booked or valued, so a fill at 00:00:01
+ * counts for the new day.
+ *
  * <p>Strategies are identified by their index in {@link RiskLimits#strategies()}; instruments by
  * identity with the configured {@link Instrument} objects. Single-threaded (the gateway's event
  * loop owns it); no allocation after construction on any check, bookkeeping or market-price call.
@@ -95,6 +103,7 @@ public final class RiskEngine {
     private boolean killed;
     private String killReason;
     private long day;
+    private RiskDayListener dayListener = RiskDayListener.NONE;
 
     public RiskEngine(RiskLimits limits, Clock clock) {
         this.limits = limits;
@@ -125,7 +134,7 @@ public final class RiskEngine {
         this.strategies = new StrategyRisk[sl.size()];
         for (int s = 0; s < strategies.length; s++) {
             StrategyLimits l = sl.get(s);
-            strategies[s] = new StrategyRisk(l, il, limits.duplicateMemory(), now);
+            strategies[s] = new StrategyRisk(s, l, il, limits.duplicateMemory(), now);
             strategyIds.put(l.name(), s);
         }
         this.globalOrders = limits.globalOrderRate() == null ? null : new TokenBucket(limits.globalOrderRate(), now);
@@ -556,7 +565,7 @@ public final class RiskEngine {
             for (StrategyRisk st : strategies) {
                 if (st.netQty[i] != 0) {
                     revalue(st, i);
-                    st.evaluateLoss();
+                    evaluateLoss(st);
                 }
             }
         }
@@ -589,9 +598,34 @@ public final class RiskEngine {
         }
         st.netQty[i] = net;
         st.costBasis[i] = basis;
-        st.realizedSum = Math.addExact(st.realizedSum, realized - fee);
+        st.dayRealized = Math.addExact(st.dayRealized, Math.subtractExact(realized, fee));
         revalue(st, i);
+        evaluateLoss(st);
+    }
+
+    /** Evaluates the strategy's daily loss and tells the listener when its loss state changed. */
+    private void evaluateLoss(StrategyRisk st) {
+        if (st.restoredUnmarked) {
+            if (!allMarked(st)) {
+                return;
+            }
+            st.restoredUnmarked = false;
+        }
+        TradingState before = st.lossState;
         st.evaluateLoss();
+        if (st.lossState != before) {
+            dayListener.onLossState(st.id, day, st.dayRealized, st.dayStartUnrealized, st.lossState);
+        }
+    }
+
+    /** True when every instrument the strategy holds a position in has a mark (its unrealised PnL is known). */
+    private boolean allMarked(StrategyRisk st) {
+        for (int i = 0; i < instruments.length; i++) {
+            if (st.netQty[i] != 0 && markPrice[i] <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void revalue(StrategyRisk st, int i) {
@@ -611,8 +645,110 @@ public final class RiskEngine {
             day = d;
             for (StrategyRisk st : strategies) {
                 st.startDay();
+                dayListener.onDayStarted(st.id, day, st.dayRealized, st.dayStartUnrealized, st.lossState);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- the day, for a restart
+
+    /**
+     * The listener of day starts and loss-state changes; set once, before the first call that may
+     * roll the day or change a loss state.
+     */
+    public void dayListener(RiskDayListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("a day listener is required (RiskDayListener.NONE for none)");
+        }
+        if (dayListener != RiskDayListener.NONE) {
+            throw new IllegalStateException("the day listener is set already");
+        }
+        dayListener = listener;
+    }
+
+    /**
+     * Starts the new day now if the clock has passed a UTC midnight since the last call (every check,
+     * fill and price does this too); true when a day started. A caller that writes down a fill
+     * before applying it calls this first, so the day's start is written before the day's first fill.
+     */
+    public boolean advanceDay() {
+        long before = day;
+        rollDay(clock.nanos());
+        return day != before;
+    }
+
+    /** The current day of the engine's clock, in days since 1970-01-01 UTC. */
+    public long epochDay() {
+        rollDay(clock.nanos());
+        return day;
+    }
+
+    /** Realised PnL after fees since the strategy's day started, cash scale. */
+    public long dayRealized(int strategy) {
+        StrategyRisk st = strategyOrThrow(strategy);
+        rollDay(clock.nanos());
+        return st.dayRealized;
+    }
+
+    /** The strategy's unrealised PnL when its day started, cash scale. */
+    public long dayStartUnrealized(int strategy) {
+        StrategyRisk st = strategyOrThrow(strategy);
+        rollDay(clock.nanos());
+        return st.dayStartUnrealized;
+    }
+
+    /** The strategy's daily-loss state now (the operator's state aside). */
+    public TradingState lossState(int strategy) {
+        StrategyRisk st = strategyOrThrow(strategy);
+        rollDay(clock.nanos());
+        return st.lossState;
+    }
+
+    /**
+     * Puts a journaled position back exactly: net quantity (raw, signed) and cost basis (cash scale,
+     * signed like the quantity), replacing what the engine held for the strategy and instrument.
+     * No PnL is realised and no fee taken; the position is revalued at the mark if one is known, and
+     * the daily loss is not evaluated (it is at the next fill or price). For a restart, before the
+     * first command.
+     */
+    public void restorePosition(int strategy, Instrument instrument, long netQty, long costBasis) {
+        StrategyRisk st = strategyOrThrow(strategy);
+        int i = instrumentOrThrow(instrument);
+        if (netQty == 0 ? costBasis != 0 : Long.signum(costBasis) == -Long.signum(netQty)) {
+            throw new IllegalArgumentException("cost basis " + costBasis + " does not fit position " + netQty);
+        }
+        st.netQty[i] = netQty;
+        st.costBasis[i] = costBasis;
+        revalue(st, i);
+    }
+
+    /**
+     * Continues a strategy's day after a restart with what was written down before it: applies only
+     * when {@code epochDay} is the engine's current day (a day that is over is forgotten: returns
+     * false and changes nothing). Sets the day's realised PnL, its unrealised PnL at the start and
+     * the loss state; the breach count follows the state (REDUCE_ONLY one, HALTED two) and a strategy
+     * not ACTIVE counts as still in breach, so the loss that caused its state is not counted again: it
+     * must recover above the reduce-only loss before a new breach counts. The loss is evaluated at
+     * the next fill or price, not here, and not before every position of the strategy has a price
+     * again: until then its unrealised PnL is unknown, and the day's would compare with nothing.
+     */
+    public boolean restoreDay(int strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                              TradingState lossState) {
+        StrategyRisk st = strategyOrThrow(strategy);
+        if (lossState == null) {
+            throw new IllegalArgumentException("a loss state is required");
+        }
+        rollDay(clock.nanos());
+        if (epochDay != day) {
+            return false;
+        }
+        st.dayRealized = dayRealized;
+        st.dayStartUnrealized = dayStartUnrealized;
+        st.lossState = lossState;
+        st.breaches = lossState == TradingState.HALTED ? 2 : lossState == TradingState.REDUCE_ONLY ? 1 : 0;
+        st.inBreach = lossState != TradingState.ACTIVE;
+        st.restoredUnmarked = true;
+        return true;
     }
 
     // ---------------------------------------------------------------- kill switch and states
@@ -809,6 +945,7 @@ public final class RiskEngine {
 
     /** Pre-allocated state of one strategy; touched only by its engine. */
     private static final class StrategyRisk {
+        final int id;
         final StrategyLimits limits;
         final TokenBucket orders;
         final TokenBucket cancels;
@@ -819,13 +956,17 @@ public final class RiskEngine {
         final long[] openBuy;
         final long[] openSell;
         int openOrders;
-        long realizedSum;
         long unrealizedSum;
-        long dayBaseline;
+        /** Realised PnL after fees since the day started. */
+        long dayRealized;
+        /** {@link #unrealizedSum} when the day started. */
+        long dayStartUnrealized;
         TradingState manualState = TradingState.ACTIVE;
         TradingState lossState = TradingState.ACTIVE;
         boolean inBreach;
         int breaches;
+        /** A day restored while positions may lack a mark: the loss is not evaluated until all have one. */
+        boolean restoredUnmarked;
 
         final int[] dupInstrument;
         final boolean[] dupBuy;
@@ -835,7 +976,8 @@ public final class RiskEngine {
         final long[] dupTime;
         int dupNext;
 
-        StrategyRisk(StrategyLimits limits, List<InstrumentLimits> instruments, int duplicateMemory, long now) {
+        StrategyRisk(int id, StrategyLimits limits, List<InstrumentLimits> instruments, int duplicateMemory, long now) {
+            this.id = id;
             this.limits = limits;
             this.orders = limits.orderRate() == null ? null : new TokenBucket(limits.orderRate(), now);
             this.cancels = limits.cancelRate() == null ? null : new TokenBucket(limits.cancelRate(), now);
@@ -864,11 +1006,12 @@ public final class RiskEngine {
         }
 
         long dailyPnl() {
-            return realizedSum + unrealizedSum - dayBaseline;
+            return dayRealized + unrealizedSum - dayStartUnrealized;
         }
 
         void startDay() {
-            dayBaseline = realizedSum + unrealizedSum;
+            dayRealized = 0;
+            dayStartUnrealized = unrealizedSum;
             lossState = TradingState.ACTIVE;
             inBreach = false;
             breaches = 0;

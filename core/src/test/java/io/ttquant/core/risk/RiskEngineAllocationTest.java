@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The risk engine's steady state allocates nothing: checks that pass and that fail, cancels,
  * bookkeeping of accepts, fills and ends, and market prices over ~200k checks, with every limit
- * configured (rate buckets, collar, duplicate guard, loss limits, a day roll-over) allocate less
- * than one byte per check on average.
+ * configured (rate buckets, collar, duplicate guard, loss limits, a day roll-over heard by a day
+ * listener) allocate less than one byte per check on average.
  */
 class RiskEngineAllocationTest {
     private static final int ITERATIONS = 70_000; // three checks each
@@ -42,6 +42,19 @@ class RiskEngineAllocationTest {
                 .strategy(StrategyLimits.named("b").maxOrderNotional(10_000_000_000_000L).build())
                 .globalOrderRate(RateLimit.perSecond(1_000_000)).globalCancelRate(RateLimit.perSecond(1_000_000))
                 .duplicateGuard(SECOND, 16).build(), clock);
+        long[] daysStarted = new long[1];
+        e.dayListener(new RiskDayListener() {
+            @Override
+            public void onDayStarted(int strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                                     TradingState lossState) {
+                daysStarted[0]++;
+            }
+
+            @Override
+            public void onLossState(int strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                                    TradingState lossState) {
+            }
+        });
         long[] outcome = new long[2];
         for (int warm = 0; warm < 3; warm++) {
             run(e, outcome);
@@ -52,6 +65,7 @@ class RiskEngineAllocationTest {
         long before = threads.getThreadAllocatedBytes(tid);
         run(e, outcome);
         long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertThat(daysStarted[0]).as("the listener heard the day roll over in the measured run").isEqualTo(2);
         long checks = 3L * ITERATIONS;
         assertThat(outcome[0]).as("checks that passed").isGreaterThan(ITERATIONS);
         assertThat(outcome[1]).as("checks that were rejected").isGreaterThanOrEqualTo(ITERATIONS);

@@ -7,6 +7,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ttquant.app.gateway.GatewayVenue;
 import io.ttquant.app.gateway.ReconcileListener;
+import io.ttquant.app.gateway.UnknownOrderListener;
+import io.ttquant.app.gateway.journal.OrderUnknownRecord;
 import io.ttquant.app.gateway.binance.ExecutionApplier.Result;
 import io.ttquant.binance.stream.SymbolTable;
 import io.ttquant.binance.trading.AccountBalances;
@@ -59,7 +61,9 @@ import java.util.function.Consumer;
  *       driven by the gateway's time, never sent again. Found: its real state and fills
  *       ({@code myTrades} of the order) are applied. Not found: queried again until a query sent
  *       after {@code timestamp + recvWindow} (+ a margin) on the venue's clock has not found it
- *       either, when Binance can no longer accept the request; then VENUE_ORDER_NOT_PLACED.</li>
+ *       either, when Binance can no longer accept the request; then VENUE_ORDER_NOT_PLACED. A lost
+ *       answer (to a new order or a cancel) and its resolution are told to the gateway's
+ *       {@link UnknownOrderListener}, which journals them (ORDER_UNKNOWN, ORDER_RESOLVED).</li>
  *   <li><b>Cancels</b> go by client id; CANCELED (answer or stream) cancels the order once its fills
  *       are all applied; -2011 or a lost answer queries the order (it may have filled). A cancel
  *       asked for before the venue has the order goes out once it has it.</li>
@@ -103,6 +107,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     private final MarketPrices prices;
     private final BinanceVenueStats stats = new BinanceVenueStats();
     private final ExecutionApplier applier;
+    private final UnknownOrderListener doubts;
     private final Map<String, TrackedOrder> live = new HashMap<>();
     private final List<TrackedOrder> liveList = new ArrayList<>();
     private final Map<String, Boolean> finished = new LinkedHashMap<>(256, 0.75f, false) {
@@ -123,7 +128,10 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     private Reconciler reconciler;
     private String balanceReport = "";
 
-    /** Wires the venue; nothing is sent before {@link #start()}. */
+    /**
+     * Wires the venue; nothing is sent before {@link #start()}. A {@code listener} that is also an
+     * {@link UnknownOrderListener} (the order gateway) is told of lost answers and their resolution.
+     */
     BinanceVenue(BinanceVenueConfig config, ExecutionListener listener, List<Instrument> gatewayInstruments) {
         if (config == null || listener == null || gatewayInstruments == null) {
             throw new IllegalArgumentException("config, listener and instruments are required");
@@ -143,6 +151,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         }
         this.prices = new MarketPrices(gatewayInstruments);
         this.applier = new ExecutionApplier(listener, stats);
+        this.doubts = listener instanceof UnknownOrderListener u ? u : UnknownOrderListener.NONE;
         this.inbox = new VenueInbox(config.inboxCapacity());
         this.rest = new TradingRestClient(config.trading(), inbox);
         if (config.userDataStream() == null) {
@@ -355,8 +364,11 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
                 // Its request was stamped before the restart, so before now: past this server time Binance can no longer accept it.
                 t.phase = TrackedOrder.Phase.UNKNOWN;
                 t.notPlacedAfterServerMillis = serverNowMillis() + recvWindowMillis + config.notPlacedMarginNanos() / NANOS_PER_MILLI;
+                markUnknown(t, OrderUnknownRecord.Request.NEW_ORDER);
             } else {
                 t.phase = TrackedOrder.Phase.KNOWN;
+                // In doubt until Binance answers about it (the journal may hold a lost cancel): its resolution is journaled.
+                t.reportedUnknown = true;
             }
             live.put(id, t);
             liveList.add(t);
@@ -559,6 +571,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
     private void enterUnknown(TrackedOrder t, TradingFailure f) {
         t.phase = TrackedOrder.Phase.UNKNOWN;
         stats.submitsUnknown++;
+        markUnknown(t, OrderUnknownRecord.Request.NEW_ORDER);
         // The request's timestamp was taken before now: past this server time Binance can no longer accept it.
         t.notPlacedAfterServerMillis = serverNowMillis() + recvWindowMillis + config.notPlacedMarginNanos() / NANOS_PER_MILLI;
         t.queryBackoffNanos = config.queryInitialNanos();
@@ -591,6 +604,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
                 resolvedFound(t, "its cancel");
             }
             applyVenueOrder(t, r.value(), BinanceVenueStats.Source.REST);
+            reportResolved(t);
             return;
         }
         TradingFailure f = r == null ? null : r.failure();
@@ -611,6 +625,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
             case UNKNOWN -> {
                 t.cancelUnknown = true;
                 stats.cancelsUnknown++;
+                markUnknown(t, OrderUnknownRecord.Request.CANCEL);
                 LOG.log(System.Logger.Level.WARNING, "binance venue: answer to the cancel of " + t.clientOrderId + " lost (" + f
                         + "); querying the order");
                 t.queryBackoffNanos = config.queryInitialNanos();
@@ -647,6 +662,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
                 resolvedFound(t, "a query");
             }
             applyVenueOrder(t, r.value(), BinanceVenueStats.Source.REST);
+            reportResolved(t);
             return;
         }
         TradingFailure f = r == null ? null : r.failure();
@@ -776,6 +792,7 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
                     BinanceVenueStats.Source.STREAM, now);
         }
         after(t, applier.applyState(t, s.status(), s.cumulativeQty(), now));
+        reportResolved(t);
     }
 
     /** What follows an applied state: forget a finished order, read missing trades, or send a cancel waiting for the order. */
@@ -797,11 +814,29 @@ public final class BinanceVenue implements GatewayVenue, AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "binance venue: UNKNOWN order " + t.clientOrderId + " found at Binance by " + how);
     }
 
+    /** Tells the gateway (which journals ORDER_UNKNOWN) that the answer to {@code request} about the order was lost. */
+    private void markUnknown(TrackedOrder t, OrderUnknownRecord.Request request) {
+        t.reportedUnknown = true;
+        doubts.onOrderUnknown(t.order, request);
+    }
+
+    /**
+     * Tells the gateway (which journals ORDER_RESOLVED) that an order it was told is unknown is known
+     * again: no lost answer is pending, or it ended. Called after the state found was reported.
+     */
+    private void reportResolved(TrackedOrder t) {
+        if (t.reportedUnknown && (!t.isUnknown() || t.phase == TrackedOrder.Phase.DONE)) {
+            t.reportedUnknown = false;
+            doubts.onOrderResolved(t.order, t.venueOrderId < 0 ? 0 : t.venueOrderId);
+        }
+    }
+
     private void done(TrackedOrder t) {
         if (t.phase == TrackedOrder.Phase.DONE) {
             return;
         }
         t.phase = TrackedOrder.Phase.DONE;
+        reportResolved(t);
         if (live.get(t.clientOrderId) == t) {
             live.remove(t.clientOrderId);
             liveList.remove(t);

@@ -59,6 +59,9 @@ final class TrackedOrder {
     long cancelDueNanos = NONE;
     long cancelBackoffNanos;
 
+    /** The gateway was told the order's state is unknown (and journaled it) and has not been told it is resolved. */
+    boolean reportedUnknown;
+
     /** For an order rebuilt from the journal: tells which of its trades the gateway applied before the restart; else null. */
     ReconcileListener restored;
     /** A query after the restart answered with the order's state at Binance (restored orders only). */

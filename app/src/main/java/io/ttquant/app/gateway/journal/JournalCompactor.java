@@ -1,10 +1,14 @@
 package io.ttquant.app.gateway.journal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the journal's disk use bounded: once segments are closed, replays the newest snapshot and
@@ -19,14 +23,23 @@ import java.util.concurrent.locks.LockSupport;
  * inline on the caller's. A compaction that fails is kept as {@link #failure()} and nothing is
  * deleted; a file system failure (a full disk) is retried at the next request, damaged or
  * inconsistent closed segments are not (they will not heal, and a restart will refuse them).
+ *
+ * <p>With a watermark ({@link JournalConfig#compactionWatermark()}: how far the store exporter has
+ * taken the records) it compacts only the closed segments that end at or below it, so a record is
+ * never folded away before it was exported; held back, the background thread looks again every
+ * {@link #WATERMARK_RECHECK_NANOS} (inline mode at the next request). Without one, nothing waits.
  */
 final class JournalCompactor {
     private static final System.Logger LOG = System.getLogger(JournalCompactor.class.getName());
+    /** How often a compaction held back by the watermark is looked at again. */
+    static final long WATERMARK_RECHECK_NANOS = 500_000_000L;
 
     private final Path dir;
     private final long windowNanos;
     private final JournalObserver observer;
     private final Thread thread;
+    /** How far records were exported (null: compaction is not held back). */
+    private final LongSupplier watermark;
     private final SnapshotWriter writer = new SnapshotWriter();
     private final AtomicLong compactions = new AtomicLong();
     private final AtomicLong bytesDeleted = new AtomicLong();
@@ -42,7 +55,14 @@ final class JournalCompactor {
      * @param background run on a daemon thread of its own
      */
     JournalCompactor(Path dir, long windowNanos, JournalObserver observer, long snapshot, boolean background) {
+        this(dir, windowNanos, observer, snapshot, background, null);
+    }
+
+    /** As above, holding compaction back to segments that end at or below {@code watermark} (null: none). */
+    JournalCompactor(Path dir, long windowNanos, JournalObserver observer, long snapshot, boolean background,
+                     LongSupplier watermark) {
         this.dir = dir;
+        this.watermark = watermark;
         this.windowNanos = windowNanos;
         this.observer = observer;
         this.compactedUpTo = snapshot;
@@ -62,7 +82,10 @@ final class JournalCompactor {
         }
         requested = closedSegment;
         if (thread == null) {
-            compact(closedSegment);
+            long allowed = allowed(closedSegment);
+            if (allowed > compactedUpTo) {
+                compact(allowed);
+            }
         } else {
             LockSupport.unpark(thread);
         }
@@ -71,18 +94,54 @@ final class JournalCompactor {
     private void run() {
         while (!stopping) {
             long want = requested;
-            if (want > compactedUpTo && want > failedAt && !gaveUp) {
+            long allowed = want > compactedUpTo && !gaveUp ? allowed(want) : want;
+            if (want > compactedUpTo && allowed > compactedUpTo && allowed > failedAt && !gaveUp) {
                 try {
-                    compact(want);
+                    compact(allowed);
                 } catch (RuntimeException e) {
                     // A bug: keep it visible instead of letting the thread die silently.
                     failure = JournalError.inconsistent("compaction crashed: " + e, -1);
                     gaveUp = true;
                     LOG.log(System.Logger.Level.ERROR, "journal compaction crashed; old segments kept", e);
                 }
+            } else if (allowed < want && !gaveUp) {
+                LockSupport.parkNanos(this, WATERMARK_RECHECK_NANOS); // held back by the watermark: look again
             } else {
                 LockSupport.park(this);
             }
+        }
+    }
+
+    /**
+     * The newest segment up to {@code want} that ends at or below the watermark (its successor's
+     * header says where it ends); {@code want} without a watermark, {@link #compactedUpTo} when none.
+     */
+    long allowed(long want) {
+        if (watermark == null) {
+            return want;
+        }
+        long exported = watermark.getAsLong();
+        for (long s = want; s > compactedUpTo; s--) {
+            long end = basePosition(JournalFiles.segment(dir, s + 1));
+            if (end >= 0 && end <= exported) {
+                return s;
+            }
+        }
+        return compactedUpTo;
+    }
+
+    /** The journal position a segment file starts at, from its header; -1 when it cannot be read. */
+    private static long basePosition(Path segment) {
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(FileHeader.SIZE);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // read the whole header
+            }
+            String[] why = new String[1];
+            FileHeader h = b.hasRemaining() ? null : FileHeader.read(b.array(), why);
+            return h == null || h.kind != FileHeader.SEGMENT ? -1 : h.basePosition;
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -3,6 +3,7 @@ package io.ttquant.app.gateway.journal;
 import io.ttquant.core.time.Clock;
 import io.ttquant.core.time.SystemEpochClock;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 /**
  * How an {@link OrderJournal} is kept: its directory, segment size, sync policy, how long terminal
@@ -29,6 +30,7 @@ public final class JournalConfig {
     private final Compaction compaction;
     private final Clock clock;
     private final JournalObserver observer;
+    private final LongSupplier compactionWatermark;
 
     private JournalConfig(Builder b) {
         this.directory = b.directory;
@@ -38,6 +40,7 @@ public final class JournalConfig {
         this.compaction = b.compaction;
         this.clock = b.clock;
         this.observer = b.observer;
+        this.compactionWatermark = b.compactionWatermark;
     }
 
     public static Builder builder(Path directory) {
@@ -74,6 +77,15 @@ public final class JournalConfig {
         return observer;
     }
 
+    /**
+     * How far a reader of the journal (the store exporter) has taken its records, or null: compaction
+     * then folds only segments that end at or below it into a snapshot, so no record is compacted
+     * away before it was exported. Null (the default): compaction is not held back.
+     */
+    public LongSupplier compactionWatermark() {
+        return compactionWatermark;
+    }
+
     @Override
     public String toString() {
         return "journal " + directory + ", segments of " + segmentBytes + " bytes, sync " + syncPolicy + ", window "
@@ -90,6 +102,7 @@ public final class JournalConfig {
         private Compaction compaction = Compaction.BACKGROUND;
         private Clock clock = SystemEpochClock.instance();
         private JournalObserver observer = JournalObserver.NONE;
+        private LongSupplier compactionWatermark;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -122,6 +135,15 @@ public final class JournalConfig {
 
         public Builder observer(JournalObserver observer) {
             this.observer = observer;
+            return this;
+        }
+
+        /**
+         * Holds compaction back to segments ending at or below the journal position this supplier
+         * returns (read from the compactor's thread: it must be thread-safe and quick); null: none.
+         */
+        public Builder compactionWatermark(LongSupplier exportedUpTo) {
+            this.compactionWatermark = exportedUpTo;
             return this;
         }
 

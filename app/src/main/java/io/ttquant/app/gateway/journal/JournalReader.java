@@ -1,8 +1,6 @@
 package io.ttquant.app.gateway.journal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,15 +22,9 @@ public final class JournalReader {
 
     private final Path dir;
     private final JournalVisitor visitor;
-    private final RecordFramer framer = new RecordFramer();
-    private final RecordDecoder decoder = new RecordDecoder();
-    private final byte[] array = new byte[BUFFER];
-    private final ByteBuffer buf = ByteBuffer.wrap(array).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer io = ByteBuffer.wrap(array);
+    private final FileWindow window = new FileWindow(BUFFER);
     private FileChannel ch;
     private long size;
-    private long bufStart;
-    private int bufLength;
 
     private long records;
     private long position;
@@ -114,15 +106,14 @@ public final class JournalReader {
         try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
             ch = c;
             size = c.size();
-            bufStart = 0;
-            bufLength = 0;
+            window.reset();
             validEnd = 0;
             torn = 0;
             if (!ensure(0, FileHeader.SIZE)) {
                 return JournalError.corrupt("file shorter than its header", p, 0);
             }
             String[] why = new String[1];
-            FileHeader h = FileHeader.read(array, why);
+            FileHeader h = FileHeader.read(window.array, why);
             if (h == null) {
                 return JournalError.corrupt(why[0], p, 0);
             }
@@ -152,9 +143,9 @@ public final class JournalReader {
                 return bad(p, offset, tailMayBeTorn, "record header cut short");
             }
             ensure(offset, RecordFramer.HEADER);
-            int at = (int) (offset - bufStart);
-            int length = buf.getInt(at);
-            int typeCode = buf.getShort(at + 4);
+            int at = window.at(offset);
+            int length = window.buf.getInt(at);
+            int typeCode = window.buf.getShort(at + 4);
             if (length < 0 || length > RecordFramer.MAX_BODY) {
                 boolean zeros = tailMayBeTorn && allZeros(offset, size);
                 return bad(p, offset, zeros, "record length " + length + " out of range");
@@ -166,9 +157,8 @@ public final class JournalReader {
                 return bad(p, offset, tail, "record runs past the end of the file");
             }
             ensure(offset, frame);
-            at = (int) (offset - bufStart);
-            int stored = buf.getInt(at + RecordFramer.HEADER + length);
-            if (framer.checksum(array, at + 4, 2 + length) != stored) {
+            at = window.at(offset);
+            if (!window.checksumMatches(at, length)) {
                 long end = offset + frame;
                 boolean tail = tailMayBeTorn && (end == size || allZeros(end, size));
                 return bad(p, offset, tail, "record checksum mismatch");
@@ -186,14 +176,10 @@ public final class JournalReader {
             if (!snapshot) {
                 position += frame;
             }
-            int limit = buf.limit();
-            buf.limit(at + RecordFramer.HEADER + length).position(at + RecordFramer.HEADER);
             try {
-                decoder.dispatch(type, buf, position, visitor);
+                window.dispatch(type, at, length, position, visitor);
             } catch (MalformedRecordException e) {
                 return JournalError.corrupt(e.getMessage(), p, offset);
-            } finally {
-                buf.limit(limit);
             }
             records++;
             lastType = type;
@@ -219,36 +205,19 @@ public final class JournalReader {
 
     /** Makes bytes [offset, offset + n) of the file available in the buffer; false when the file is shorter. */
     private boolean ensure(long offset, int n) throws IOException {
-        if (offset + n > size) {
-            return false;
-        }
-        if (offset >= bufStart && offset + n <= bufStart + bufLength) {
-            return true;
-        }
-        bufStart = offset;
-        bufLength = 0;
-        int want = (int) Math.min(array.length, size - offset);
-        io.clear().limit(want);
-        while (bufLength < want) {
-            int r = ch.read(io, offset + bufLength);
-            if (r < 0) {
-                throw new IOException("file shrank while being read");
-            }
-            bufLength += r;
-        }
-        return true;
+        return window.ensure(ch, offset, n, size);
     }
 
     /** Whether a record with a valid checksum starts anywhere in [from, to) (fewer than one frame of bytes). */
     private boolean wholeRecordWithin(long from, long to) throws IOException {
         int n = (int) (to - from);
         ensure(from, n);
-        int base = (int) (from - bufStart);
+        int base = window.at(from);
         int minFrame = RecordFramer.HEADER + RecordFramer.TRAILER;
         for (int i = 0; i + minFrame <= n; i++) {
-            int length = buf.getInt(base + i);
-            if (length >= 0 && i + minFrame + length <= n && RecordType.of(buf.getShort(base + i + 4)) != null
-                    && framer.checksum(array, base + i + 4, 2 + length) == buf.getInt(base + i + RecordFramer.HEADER + length)) {
+            int length = window.buf.getInt(base + i);
+            if (length >= 0 && i + minFrame + length <= n && RecordType.of(window.buf.getShort(base + i + 4)) != null
+                    && window.checksumMatches(base + i, length)) {
                 return true;
             }
         }
@@ -257,11 +226,11 @@ public final class JournalReader {
 
     private boolean allZeros(long from, long to) throws IOException {
         for (long off = from; off < to; ) {
-            int n = (int) Math.min(array.length, to - off);
+            int n = (int) Math.min(window.array.length, to - off);
             ensure(off, n);
-            int at = (int) (off - bufStart);
+            int at = window.at(off);
             for (int i = 0; i < n; i++) {
-                if (array[at + i] != 0) {
+                if (window.array[at + i] != 0) {
                     return false;
                 }
             }

@@ -29,6 +29,9 @@ public interface JournalVisitor {
     default void onShutdown(ShutdownRecord r) {
     }
 
+    default void onRiskDay(RiskDayRecord r) {
+    }
+
     default void onSnapshotBegin(SnapshotBeginRecord r) {
     }
 
@@ -39,5 +42,8 @@ public interface JournalVisitor {
     }
 
     default void onSnapshotEnd(SnapshotEndRecord r) {
+    }
+
+    default void onSnapshotRiskDay(RiskDayRecord r) {
     }
 }

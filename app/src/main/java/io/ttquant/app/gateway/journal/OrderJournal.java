@@ -69,6 +69,7 @@ public final class OrderJournal implements AutoCloseable {
     private final KillSwitchRecord killSwitch = new KillSwitchRecord();
     private final StrategyStateRecord strategyState = new StrategyStateRecord();
     private final ShutdownRecord shutdown = new ShutdownRecord();
+    private final RiskDayRecord riskDay = new RiskDayRecord();
 
     /** Holds the directory's lock until {@link #close()}. */
     private final FileChannel lockFile;
@@ -77,6 +78,8 @@ public final class OrderJournal implements AutoCloseable {
     private long segmentLength;
     private long position;
     private long syncedPosition;
+    /** {@link #syncedPosition} published for readers on other threads (the store exporter's {@link JournalTail}). */
+    private volatile long durablePosition;
     private int unsynced;
     private long oldestUnsyncedNanos;
     private JournalError failure;
@@ -103,8 +106,9 @@ public final class OrderJournal implements AutoCloseable {
         this.segmentLength = segmentLength;
         this.position = position;
         this.syncedPosition = position;
+        this.durablePosition = position;
         this.compactor = new JournalCompactor(dir, config.idempotencyWindowNanos(), observer, snapshot,
-                config.compaction() == JournalConfig.Compaction.BACKGROUND);
+                config.compaction() == JournalConfig.Compaction.BACKGROUND, config.compactionWatermark());
     }
 
     /**
@@ -270,6 +274,15 @@ public final class OrderJournal implements AutoCloseable {
         return append(strategyState.set(nowNanos, strategy, tradingState, reason));
     }
 
+    /**
+     * RISK_DAY: where the strategy's trading day stands for the daily-loss limit (epoch day, realised
+     * PnL after fees since its start and unrealised PnL at its start, cash scale; the loss state).
+     */
+    public long appendRiskDay(long nowNanos, String strategy, long epochDay, long dayRealized, long dayStartUnrealized,
+                              TradingState lossState) {
+        return append(riskDay.set(nowNanos, strategy, epochDay, dayRealized, dayStartUnrealized, lossState));
+    }
+
     /** SHUTDOWN: the gateway stops cleanly; syncs it whatever the policy. */
     public long appendShutdown(long nowNanos) {
         long p = append(shutdown.set(nowNanos));
@@ -302,6 +315,7 @@ public final class OrderJournal implements AutoCloseable {
         syncNanosMax = Math.max(syncNanosMax, latency);
         unsynced = 0;
         syncedPosition = position;
+        durablePosition = position;
         observer.onSync(latency, n);
         return position;
     }
@@ -412,6 +426,15 @@ public final class OrderJournal implements AutoCloseable {
     /** The position up to which records are on disk. */
     public long syncedPosition() {
         return syncedPosition;
+    }
+
+    /**
+     * The position up to which records are written and synced, for a reader on another thread (a
+     * volatile read): every record ending at or below it can be read whole from the segment files,
+     * and stays there until compaction. Final once the journal is closed.
+     */
+    public long durablePosition() {
+        return durablePosition;
     }
 
     /** Index of the segment being appended to. */

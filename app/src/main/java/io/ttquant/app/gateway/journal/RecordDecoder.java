@@ -16,6 +16,8 @@ final class RecordDecoder {
     private final KillSwitchRecord killSwitch = new KillSwitchRecord();
     private final StrategyStateRecord strategyState = new StrategyStateRecord();
     private final ShutdownRecord shutdown = new ShutdownRecord();
+    private final RiskDayRecord riskDay = new RiskDayRecord();
+    private final RiskDayRecord snapshotRiskDay = new RiskDayRecord(RecordType.SNAPSHOT_RISK_DAY);
     private final SnapshotBeginRecord snapshotBegin = new SnapshotBeginRecord();
     private final SnapshotPositionRecord snapshotPosition = new SnapshotPositionRecord();
     private final SnapshotFillRecord snapshotFill = new SnapshotFillRecord();
@@ -45,10 +47,12 @@ final class RecordDecoder {
             case KILL_SWITCH -> v.onKillSwitch(killSwitch);
             case STRATEGY_STATE -> v.onStrategyState(strategyState);
             case SHUTDOWN -> v.onShutdown(shutdown);
+            case RISK_DAY -> v.onRiskDay(riskDay);
             case SNAPSHOT_BEGIN -> v.onSnapshotBegin(snapshotBegin);
             case SNAPSHOT_POSITION -> v.onSnapshotPosition(snapshotPosition);
             case SNAPSHOT_FILL -> v.onSnapshotFill(snapshotFill);
             case SNAPSHOT_END -> v.onSnapshotEnd(snapshotEnd);
+            case SNAPSHOT_RISK_DAY -> v.onSnapshotRiskDay(snapshotRiskDay);
             default -> throw new IllegalStateException("no decoder for " + type);
         }
     }
@@ -63,10 +67,12 @@ final class RecordDecoder {
             case KILL_SWITCH -> killSwitch;
             case STRATEGY_STATE -> strategyState;
             case SHUTDOWN -> shutdown;
+            case RISK_DAY -> riskDay;
             case SNAPSHOT_BEGIN -> snapshotBegin;
             case SNAPSHOT_POSITION -> snapshotPosition;
             case SNAPSHOT_FILL -> snapshotFill;
             case SNAPSHOT_END -> snapshotEnd;
+            case SNAPSHOT_RISK_DAY -> snapshotRiskDay;
         };
     }
 }

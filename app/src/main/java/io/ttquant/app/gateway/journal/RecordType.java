@@ -22,6 +22,8 @@ public enum RecordType {
     STRATEGY_STATE(7),
     /** The gateway stopped cleanly; nothing was in flight. */
     SHUTDOWN(8),
+    /** A strategy's trading day for the daily-loss limit: its day started, its loss state changed, or a restart continued it. */
+    RISK_DAY(9),
     /** First record of a snapshot: the scalar state. */
     SNAPSHOT_BEGIN(16),
     /** A snapshot's position (per strategy, or per account when the strategy is empty). */
@@ -29,7 +31,9 @@ public enum RecordType {
     /** A snapshot's applied fill id, kept so a fill seen again is not applied twice. */
     SNAPSHOT_FILL(18),
     /** Last record of a snapshot, with the count of records between begin and end. */
-    SNAPSHOT_END(19);
+    SNAPSHOT_END(19),
+    /** A snapshot's latest trading day of a strategy, its realised PnL including the fills after its RISK_DAY. */
+    SNAPSHOT_RISK_DAY(20);
 
     private static final RecordType[] BY_CODE = new RecordType[32];
 

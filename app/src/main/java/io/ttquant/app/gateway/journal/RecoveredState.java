@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * What the gateway knew when it stopped, rebuilt by replaying its journal: open orders with their
  * last known state (and which are unknown at the venue), exact positions per strategy and per
  * account from the fills, the fills already applied, the client order ids still inside the
- * idempotency window, the next gateway order id, the kill switch and strategy states, and whether
- * the last run shut down cleanly. The gateway reconciles this with the venue before it trades.
+ * idempotency window, the next gateway order id, the kill switch and strategy states, each
+ * strategy's latest trading day for the daily-loss limit, and whether the last run shut down cleanly. The gateway reconciles this with the venue before it trades.
  *
  * <p>Terminal orders, and applied fill ids of orders no longer kept, are kept only while their last
  * record is within the idempotency window of the newest record; open and unknown orders and all
@@ -29,6 +29,7 @@ public final class RecoveredState {
     final HashMap<FillKey, AppliedFill> fills = new HashMap<>();
     final TreeMap<String, TradingState> strategyStates = new TreeMap<>();
     final TreeMap<String, String> strategyReasons = new TreeMap<>();
+    final TreeMap<String, RecoveredRiskDay> riskDays = new TreeMap<>();
     long nextOrderId = 1;
     boolean killSwitchEngaged;
     String killSwitchReason = "";
@@ -172,6 +173,16 @@ public final class RecoveredState {
     /** Every journaled strategy state, by strategy name. */
     public Map<String, TradingState> strategyStates() {
         return Collections.unmodifiableMap(strategyStates);
+    }
+
+    /** The strategy's latest trading day (its daily PnL and loss state), or null when none was journaled. */
+    public RecoveredRiskDay riskDay(String strategy) {
+        return riskDays.get(strategy);
+    }
+
+    /** Every strategy's latest trading day, by strategy name. */
+    public Map<String, RecoveredRiskDay> riskDays() {
+        return Collections.unmodifiableMap(riskDays);
     }
 
     /** True when the last record was a SHUTDOWN (or the journal is empty): nothing was in flight when it stopped. */

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Writes a {@link RecoveredState} as a snapshot file: SNAPSHOT_BEGIN, then per kept order its
  * ORDER_SUBMITTED, ORDER_STATE and (when unknown) ORDER_UNKNOWN, the positions, the applied fill
- * ids, the strategy states, the kill switch, and SNAPSHOT_END with the count. The file is written
+ * ids, the strategy states, each strategy's latest trading day (SNAPSHOT_RISK_DAY, its realised PnL
+ * with the fills after its RISK_DAY added), the kill switch, and SNAPSHOT_END with the count. The file is written
  * under a temporary name, synced and renamed, so it exists whole or not at all. Replaying it gives
  * back the same state.
  */
@@ -83,6 +84,10 @@ final class SnapshotWriter {
             StrategyStateRecord strategy = new StrategyStateRecord();
             for (Map.Entry<String, TradingState> e : state.strategyStates.entrySet()) {
                 put(strategy.set(t, e.getKey(), e.getValue(), state.strategyReasons.getOrDefault(e.getKey(), "")));
+            }
+            RiskDayRecord day = new RiskDayRecord(RecordType.SNAPSHOT_RISK_DAY);
+            for (RecoveredRiskDay d : state.riskDays.values()) {
+                put(d.record(day));
             }
             put(new KillSwitchRecord().set(t, state.killSwitchEngaged, state.killSwitchReason));
             SnapshotEndRecord end = new SnapshotEndRecord();

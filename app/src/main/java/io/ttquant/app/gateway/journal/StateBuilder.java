@@ -11,8 +11,20 @@ import java.util.Map;
  * fill beyond the order's quantity, two open orders with one client order id, an overflow) is kept
  * as an INCONSISTENT {@link JournalError} and the rest of the replay is ignored: the state is then
  * not trusted. A snapshot's SNAPSHOT_BEGIN replaces everything built so far.
+ *
+ * <p>Each strategy's latest RISK_DAY is kept, and every later fill of the strategy whose record
+ * time falls in the same UTC day adds its realised PnL after its fee to the day's realised PnL, with
+ * the arithmetic of the risk engine (average cost, {@link io.ttquant.core.portfolio.NetPosition}, the
+ * fee as reported with the fill); a fill of a later day is not the old day's. The gateway writes a
+ * day's RISK_DAY before the day's first fill (it rolls the risk engine's day before journaling a
+ * fill), so a day's start never wipes one of its own fills.
+ *
+ * <p>The store exporter ({@code io.ttquant.app.store.OrderJournalRows}) follows a growing journal
+ * with one as well: it reads {@link #state()} after each record to write the order, fill and
+ * position rows, so the store holds exactly what a recovery would rebuild.
  */
-final class StateBuilder implements JournalVisitor {
+public final class StateBuilder implements JournalVisitor {
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     private final long windowNanos;
     private RecoveredState s = new RecoveredState();
     private JournalError problem;
@@ -21,13 +33,21 @@ final class StateBuilder implements JournalVisitor {
     private boolean snapshotClean;
 
     /** @param windowNanos how long terminal orders and applied fill ids are kept after their last record */
-    StateBuilder(long windowNanos) {
+    public StateBuilder(long windowNanos) {
         this.windowNanos = windowNanos;
     }
 
     /** The first inconsistency met, or null. */
-    JournalError problem() {
+    public JournalError problem() {
         return problem;
+    }
+
+    /**
+     * The state built so far, not pruned (see {@link #prune()}); a SNAPSHOT_BEGIN replaces it with
+     * a new one, so ask again after each record. Read-only for the caller.
+     */
+    public RecoveredState state() {
+        return s;
     }
 
     /** The state, pruned to the idempotency window; null when the replay was inconsistent. */
@@ -42,7 +62,12 @@ final class StateBuilder implements JournalVisitor {
         return s;
     }
 
-    private void prune() {
+    /**
+     * Forgets terminal orders, and applied fill ids of orders no longer kept, whose last record is
+     * older than the window back from the newest record, as {@link #finish()} does; for a caller
+     * that follows a journal for long.
+     */
+    public void prune() {
         if (windowNanos == Long.MAX_VALUE || s.lastRecordNanos < Long.MIN_VALUE + windowNanos) {
             return;
         }
@@ -140,6 +165,11 @@ final class StateBuilder implements JournalVisitor {
             return;
         }
         o.status = r.status;
+        if (r.status.isTerminal()) {
+            // The venue told how the order ended: its state there is known again.
+            o.unknown = false;
+            o.unknownRequest = null;
+        }
         o.rejectCode = r.rejectCode;
         o.filledQty = r.filledQty;
         o.filledNotional = r.filledNotional;
@@ -182,7 +212,12 @@ final class StateBuilder implements JournalVisitor {
             long notional = Fixed.notional(r.price, o.priceScale(), r.qty, o.qtyScale());
             o.filledNotional = Math.addExact(o.filledNotional, notional);
             o.fees = Math.addExact(o.fees, r.fee);
-            strategy.apply(o.side(), r.qty, r.price);
+            long realized = strategy.apply(o.side(), r.qty, r.price);
+            RecoveredRiskDay day = s.riskDays.get(o.strategy());
+            if (day != null && day.epochDay == Math.floorDiv(r.timeNanos, NANOS_PER_DAY)) {
+                day.dayRealized = Math.addExact(day.dayRealized, Math.subtractExact(realized, r.fee));
+                day.lastUpdateNanos = r.timeNanos;
+            }
             strategy.addFee(r.feeAsset, r.fee);
             account.apply(o.side(), r.qty, r.price);
             account.addFee(r.feeAsset, r.fee);
@@ -263,6 +298,33 @@ final class StateBuilder implements JournalVisitor {
             s.strategyStates.put(r.strategy, r.state);
             s.strategyReasons.put(r.strategy, r.reason);
         }
+    }
+
+    @Override
+    public void onRiskDay(RiskDayRecord r) {
+        if (begin(r)) {
+            putRiskDay(r);
+        }
+    }
+
+    @Override
+    public void onSnapshotRiskDay(RiskDayRecord r) {
+        if (!begin(r)) {
+            return;
+        }
+        if (!inSnapshot) {
+            fail("a snapshot risk day outside a snapshot", r);
+            return;
+        }
+        putRiskDay(r);
+    }
+
+    private void putRiskDay(RiskDayRecord r) {
+        if (r.strategy.isEmpty()) {
+            fail("a risk day without a strategy", r);
+            return;
+        }
+        s.riskDays.put(r.strategy, new RecoveredRiskDay(r));
     }
 
     @Override

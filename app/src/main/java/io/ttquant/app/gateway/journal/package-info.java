@@ -42,8 +42,8 @@
  * When a segment reaches its size it is synced and closed and a new one starts; the compactor
  * replays the closed segments into a {@link io.ttquant.app.gateway.journal.RecoveredState}, writes
  * it as a snapshot and then deletes what the snapshot replaces. The snapshot holds open orders,
- * terminal orders and fill ids inside the idempotency window, all positions, strategy states and
- * the kill switch, so disk use is bounded by the segment size and that state, however many orders
+ * terminal orders and fill ids inside the idempotency window, all positions, strategy states,
+ * each strategy's latest trading day for the daily-loss limit and the kill switch, so disk use is bounded by the segment size and that state, however many orders
  * went through. The snapshot is rewritten at every roll, so segments should be large next to it
  * (64 MiB by default).
  */

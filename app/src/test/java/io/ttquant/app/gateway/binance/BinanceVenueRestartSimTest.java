@@ -21,6 +21,8 @@ import io.ttquant.app.gateway.journal.JournalConfig;
 import io.ttquant.app.gateway.GatewayStatus;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
+import io.ttquant.app.gateway.journal.OrderUnknownRecord;
+import io.ttquant.app.gateway.journal.RecoveredOrder;
 import io.ttquant.binance.BinanceEndpoints;
 import io.ttquant.binance.trading.ApiCredentials;
 import io.ttquant.core.instrument.Instrument;
@@ -345,6 +347,19 @@ class BinanceVenueRestartSimTest {
         assertThat(lost.status()).isEqualTo(io.ttquant.sim.market.OrderStatus.FILLED);
         assertThat(simOrder(ids.get("never-1"))).as("never-1 never reached the book").isNull();
         assertThat(simOrder(ids.get("gone-1")).status()).isEqualTo(io.ttquant.sim.market.OrderStatus.CANCELED);
+        // The journal A left says which orders' answers were lost: open and unknown until B asks Binance.
+        JournalRecovery left = OrderJournal.open(JournalConfig.builder(journalDir).build());
+        try {
+            assertThat(left.ok()).isTrue();
+            assertThat(left.state().unknownOrders()).extracting(RecoveredOrder::clientOrderId)
+                    .containsExactlyInAnyOrder("lost-1", "never-1");
+            assertThat(left.state().unknownOrders()).allSatisfy(o -> {
+                assertThat(o.isOpen()).isTrue();
+                assertThat(o.unknownRequest()).isEqualTo(OrderUnknownRecord.Request.NEW_ORDER);
+            });
+        } finally {
+            left.journal().close();
+        }
 
         Run b = new Run();
         assertThat(b.gateway.isReady()).isFalse();
@@ -420,6 +435,9 @@ class BinanceVenueRestartSimTest {
         JournalRecovery reread = OrderJournal.open(JournalConfig.builder(journalDir).build());
         try {
             assertThat(reread.ok()).isTrue();
+            assertThat(reread.state().unknownOrders()).as("every doubt B resolved is journaled").isEmpty();
+            assertThat(reread.state().orderByClientId(STRATEGY, "lost-1").status()).isEqualTo(io.ttquant.core.order.OrderStatus.FILLED);
+            assertThat(reread.state().orderByClientId(STRATEGY, "never-1").rejectReason()).isEqualTo(RejectReason.VENUE_ORDER_NOT_PLACED);
             for (String id : List.of("fill-1", "part-1", "lost-1", "gone-1")) {
                 long gatewayId = Long.parseLong(ids.get(id).substring(BinanceVenue.VENUE_ID_PREFIX.length()));
                 assertThat(reread.state().order(gatewayId).venueOrderId()).as(id).isEqualTo(simOrder(ids.get(id)).orderId());

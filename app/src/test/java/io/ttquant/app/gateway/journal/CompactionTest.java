@@ -52,7 +52,7 @@ class CompactionTest {
 
             String expected = recover(full);
             assertThat(recover(compacted)).as("after round %d", round).isEqualTo(expected);
-            assertThat(expected).contains("PARTIALLY_FILLED", "strategy ");
+            assertThat(expected).contains("PARTIALLY_FILLED", "strategy ", "RiskDay{");
         }
         assertThat(compactions).isGreaterThan(20);
         assertThat(JournalFiles.list(compacted.directory()).segments).hasSize(1);

@@ -135,6 +135,16 @@ final class JournalFixture {
         public void onSnapshotEnd(SnapshotEndRecord r) {
             add(r);
         }
+
+        @Override
+        public void onRiskDay(RiskDayRecord r) {
+            add(r);
+        }
+
+        @Override
+        public void onSnapshotRiskDay(RiskDayRecord r) {
+            add(r);
+        }
     }
 
     /** Everything a recovered state says, as text with a stable order, so two states compare with equals. */
@@ -146,6 +156,9 @@ final class JournalFixture {
         for (Map.Entry<String, ?> e : s.strategyStates().entrySet()) {
             b.append("strategy ").append(e.getKey()).append(' ').append(e.getValue()).append(' ')
                     .append(s.strategyStateReason(e.getKey())).append('\n');
+        }
+        for (RecoveredRiskDay d : s.riskDays().values()) {
+            b.append(d).append(" updated=").append(d.lastUpdateNanos()).append('\n');
         }
         for (RecoveredOrder o : s.orders()) {
             b.append(o).append(" byClientId=")

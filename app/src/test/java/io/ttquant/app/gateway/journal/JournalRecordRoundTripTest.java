@@ -74,7 +74,9 @@ class JournalRecordRoundTripTest {
                 new KillSwitchRecord().set(T0 + 6, true, "daily loss limit"),
                 new KillSwitchRecord().set(T0 + 7, false, ""),
                 new StrategyStateRecord().set(T0 + 8, "alpha", TradingState.REDUCE_ONLY, "drawdown"),
-                new ShutdownRecord().set(T0 + 9))) {
+                new RiskDayRecord().set(T0 + 9, "mean-reversion.v2", 19_675, -123_456_789_012L, Long.MIN_VALUE,
+                        TradingState.HALTED),
+                new ShutdownRecord().set(T0 + 10))) {
             positions.add(j.append(r));
             written.add(r.toString());
         }
@@ -140,13 +142,15 @@ class JournalRecordRoundTripTest {
         f.symbol = "BTCUSDT";
         f.tradeId = 31_337;
         f.orderId = 12;
+        RiskDayRecord day = new RiskDayRecord(RecordType.SNAPSHOT_RISK_DAY).set(T0 - 1, "alpha", 19_675, 42, -7,
+                TradingState.REDUCE_ONLY);
         SnapshotEndRecord end = new SnapshotEndRecord();
         end.timeNanos = T0;
-        end.records = 2;
+        end.records = 3;
 
         RecordFramer framer = new RecordFramer();
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
-        List<JournalRecord> records = List.of(begin, pos, f, end);
+        List<JournalRecord> records = List.of(begin, pos, f, day, end);
         for (JournalRecord r : records) {
             framer.frame(r, buf);
         }
@@ -163,7 +167,8 @@ class JournalRecordRoundTripTest {
             buf.limit(limit).position(start + RecordFramer.HEADER + length + RecordFramer.TRAILER);
         }
 
-        assertThat(rec.records).containsExactly(begin.toString(), pos.toString(), f.toString(), end.toString());
+        assertThat(rec.records).containsExactly(begin.toString(), pos.toString(), f.toString(), day.toString(), end.toString());
+        assertThat(day.toString()).startsWith("SNAPSHOT_RISK_DAY{");
     }
 
     @Test
@@ -196,6 +201,8 @@ class JournalRecordRoundTripTest {
         assertThatThrownBy(() -> j.appendSubmitted(T0, tooLong, "paper")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("client order id");
         assertThatThrownBy(() -> j.append(new SnapshotEndRecord())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> j.append(new RiskDayRecord(RecordType.SNAPSHOT_RISK_DAY).set(T0, "alpha", 1, 0, 0,
+                TradingState.ACTIVE))).isInstanceOf(IllegalArgumentException.class);
         assertThat(j.position()).isEqualTo(p);
         assertThat(j.appendShutdown(T0)).isGreaterThan(p);
         j.close();

@@ -94,6 +94,31 @@ class RecoveredStateTest {
     }
 
     @Test
+    void shouldClearTheUnknownMarkWhenTheVenueReportsTheOrdersEndButKeepItWhileOpen() {
+        OrderJournal j = JournalFixture.open(JournalFixture.config(dir).build());
+        Order ended = JournalFixture.order(1, "alpha", "a1", BTC, Side.BUY, BTC.qty("1"), BTC.price("60000"), T0);
+        Order open = JournalFixture.order(2, "alpha", "a2", BTC, Side.BUY, BTC.qty("1"), BTC.price("59000"), T0);
+        j.appendSubmitted(T0, ended, "binance");
+        j.appendSubmitted(T0, open, "binance");
+        ended.accept(T0 + 1);
+        open.accept(T0 + 1);
+        j.appendState(T0 + 1, ended, 11);
+        j.appendState(T0 + 1, open, 12);
+        j.appendUnknown(T0 + 2, 1, OrderUnknownRecord.Request.CANCEL);
+        j.appendUnknown(T0 + 2, 2, OrderUnknownRecord.Request.CANCEL);
+        ended.cancel(T0 + 3);
+        j.appendState(T0 + 3, ended, 11); // the stream said CANCELED before the query answered
+        j.appendState(T0 + 3, open, 12);
+        j.close();
+
+        RecoveredState s = reopen(Long.MAX_VALUE).state();
+
+        assertThat(s.order(1).isUnknown()).as("an order that ended is known").isFalse();
+        assertThat(s.unknownOrders()).extracting(RecoveredOrder::orderId).containsExactly(2L);
+        assertThat(s.order(2).unknownRequest()).isEqualTo(OrderUnknownRecord.Request.CANCEL);
+    }
+
+    @Test
     void shouldNeverReuseAnOrderIdAfterRestartsEvenWhenOldOrdersLeftTheWindow() {
         for (int run = 0; run < 3; run++) {
             JournalRecovery r = reopen(SECOND);

@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * A seeded stream of gateway activity written to a journal the way the gateway would: orders
  * submitted, acknowledged, filled in parts, canceled, some with a lost answer later resolved, a
- * fill reported twice now and then, kill switch and strategy state changes. Orders follow the
+ * fill reported twice now and then, kill switch and strategy state changes, and every 500 steps a
+ * strategy's trading day (RISK_DAY; it draws nothing from the seeded stream). Orders follow the
  * core {@link Order} state machine, so every journaled state is one the gateway could produce.
  * The same seed gives the same records. It holds no assertions.
  */
@@ -29,6 +30,7 @@ final class TradingWorkload {
     private final List<Order> unknown = new ArrayList<>();
     private final List<Fill> recentFills = new ArrayList<>();
     long now = JournalFixture.T0;
+    long steps;
     long nextOrderId = 1;
     private long nextTradeId = 1;
     long submitted;
@@ -52,6 +54,11 @@ final class TradingWorkload {
     /** Writes one step; returns the id of an order submitted in it, or 0. */
     long step(OrderJournal j) {
         now += stepNanos;
+        if (++steps % 500 == 0) {
+            int k = (int) (steps / 500 % STRATEGIES.length);
+            j.appendRiskDay(now, STRATEGIES[k], Math.floorDiv(now, 86_400_000_000_000L), -steps * 1_000, steps * 7,
+                    TradingState.values()[k]);
+        }
         int dice = random.nextInt(100);
         if (dice < 35 || open.isEmpty()) {
             return newOrder(j);
