@@ -7,6 +7,7 @@ import io.ttquant.store.batch.BookSnapshotBatch;
 import io.ttquant.store.batch.QuoteBatch;
 import io.ttquant.store.batch.TradeBatch;
 import io.ttquant.store.trading.TradingBatch;
+import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -39,6 +40,11 @@ public abstract class ForwardingStore implements Store {
     @Override
     public long applyRetention(long nowNanos) {
         return delegate.applyRetention(nowNanos);
+    }
+
+    @Override
+    public Duration retentionJobInterval() {
+        return delegate.retentionJobInterval();
     }
 
     @Override

@@ -68,7 +68,8 @@ public final class Identifiers {
      * it is written, naming the first bad row ("market_trades row 3"). Skips the identifier check
      * when a row has the same String instances as the row before (batches are runs of one instrument).
      */
-    public static void requireRows(MarketBatch batch, String table) {
+    public static void requireRows(MarketBatch batch) {
+        String table = batch.table();
         String lastVenue = null;
         String lastSymbol = null;
         for (int i = 0, n = batch.size(); i < n; i++) {

@@ -8,7 +8,7 @@ import io.ttquant.store.batch.QuoteBatch;
 import io.ttquant.store.batch.TradeBatch;
 
 /**
- * Market data in a store: batches written in one round trip each (PostgreSQL COPY, the DuckDB
+ * Market data in a store: batches written in one round trip each (PostgreSQL COPY, a DuckDB
  * appender), history read back as a streaming cursor. Writes are called from one writer thread;
  * reads may come from any thread and each open their own connection. Never called on a hot path.
  */

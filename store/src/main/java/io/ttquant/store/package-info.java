@@ -35,5 +35,12 @@
  * In PostgreSQL with TimescaleDB the time-series tables are hypertables (compression and retention
  * policies, a continuous aggregate {@code market_bars_1m_from_trades}); without it the same tables
  * are plain and a retention job deletes old market data. The choice is automatic and logged.
+ *
+ * <p>What the two stores share is written once: the identifier rule ({@link io.ttquant.store.Identifiers}),
+ * how a read row becomes an event ({@link io.ttquant.store.MarketRows}) and the cursor around it
+ * ({@link io.ttquant.store.JdbcCursorSource}), what a trading row must hold
+ * ({@link io.ttquant.store.trading.TradingRows}) and the progress table
+ * ({@link io.ttquant.store.trading.ExportProgress}); their tests are one contract
+ * ({@code StoreContract}, test sources) run against each store.
  */
 package io.ttquant.store;

@@ -51,14 +51,14 @@ class IdentifiersTest {
         batch.add("BIN ANCE", BTC, 3, 0, 3, 1, 1, Side.BUY);
         batch.add("BINANCE", null, 4, 0, 4, 1, 1, Side.BUY);
 
-        StoreException e = catchThrowableOfType(StoreException.class, () -> Identifiers.requireRows(batch, "t"));
+        StoreException e = catchThrowableOfType(StoreException.class, () -> Identifiers.requireRows(batch));
         assertThat(e.retryable()).isFalse();
-        assertThat(e.getMessage()).startsWith("t row 2: venue 'BIN ANCE'");
+        assertThat(e.getMessage()).startsWith("market_trades row 2: venue 'BIN ANCE'");
 
         batch.clear();
         batch.add("BINANCE", BTC, 1, 0, 1, 1, 1, Side.BUY);
         batch.add("BINANCE", null, 2, 0, 2, 1, 1, Side.BUY);
-        StoreException missing = catchThrowableOfType(StoreException.class, () -> Identifiers.requireRows(batch, "t"));
-        assertThat(missing.getMessage()).startsWith("t row 1: no instrument");
+        StoreException missing = catchThrowableOfType(StoreException.class, () -> Identifiers.requireRows(batch));
+        assertThat(missing.getMessage()).startsWith("market_trades row 1: no instrument");
     }
 }

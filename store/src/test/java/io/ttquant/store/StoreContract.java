@@ -39,12 +39,12 @@ import org.junit.jupiter.api.Test;
  * (DuckDB, PostgreSQL) says how to reach it and keeps the tests only that store has.
  */
 public abstract class StoreContract {
-    protected static final String VENUE = "BINANCE";
-    protected static final Instrument BTC = Instruments.binanceSpot("BTCUSDT");
-    protected static final Instrument ETH = Instruments.binanceSpot("ETHUSDT");
+    public static final String VENUE = "BINANCE";
+    public static final Instrument BTC = Instruments.binanceSpot("BTCUSDT");
+    public static final Instrument ETH = Instruments.binanceSpot("ETHUSDT");
     /** 2024-08-08T00:00:00Z. */
-    protected static final long T0 = 1_723_075_200_000_000_000L;
-    protected static final long DAY = 86_400_000_000_000L;
+    public static final long T0 = 1_723_075_200_000_000_000L;
+    public static final long DAY = 86_400_000_000_000L;
 
     /** The store under test, with every table empty when a test starts. */
     protected abstract Store store();
@@ -57,6 +57,9 @@ public abstract class StoreContract {
 
     /** Where the store keeps its data (a file, a schema), as its read sources name it. */
     protected abstract String location();
+
+    /** What the store says when the database refused a row of a trading batch of 4 rows (each store words it its own way). */
+    protected abstract void assertRefusedByTheDatabase(StoreException e);
 
     /** How many BTC trades the read-back test writes: enough to cross several batches and fetches. */
     protected int tradesToReadBack() {
@@ -274,6 +277,30 @@ public abstract class StoreContract {
     }
 
     @Test
+    void shouldKeepTheLastPositionSnapshotOfOneTimeInABatchAndTheNewestOfEqualOrderUpdates() throws SQLException {
+        store().writeTrading(new TradingBatch().addPosition(position(T0, 1, 100)).addPosition(position(T0, 2, 200))
+                .addOrder(order(9, "NEW", 0, T0)).addOrder(order(9, "CANCELED", 0, T0)));
+
+        assertThat(strings("SELECT net_qty || ' ' || cost_basis FROM positions")).containsExactly("2 200");
+        assertThat(strings("SELECT status FROM orders WHERE order_id = 9")).containsExactly("CANCELED");
+    }
+
+    @Test
+    void shouldWriteTenThousandOrdersAndFillsInOneBatchAndReplayThemWithoutDuplicates() throws SQLException {
+        TradingBatch batch = new TradingBatch();
+        for (int i = 0; i < 10_000; i++) {
+            batch.addOrder(order(i, "NEW", 0, T0 + i)).addFill(fill(i, T0 + i * 1_000L, "USDT"));
+        }
+        store().writeTrading(batch.progress("journal", 10_000));
+        store().writeTrading(batch);
+
+        assertThat(store().count("orders")).isEqualTo(10_000);
+        assertThat(store().count("fills")).isEqualTo(10_000);
+        assertThat(strings("SELECT count(DISTINCT client_order_id) || ' ' || sum(order_id) FROM orders"))
+                .containsExactly("10000 49995000");
+    }
+
+    @Test
     void shouldStoreProgressWithTheRowsItCovers() {
         assertThat(store().progress("gateway-journal")).isEmpty();
         store().writeTrading(new TradingBatch().addOrder(order(3, "NEW", 0, T0)).progress("gateway-journal", 4_096));
@@ -310,6 +337,7 @@ public abstract class StoreContract {
             StoreException e = catchThrowableOfType(StoreException.class, () -> store().writeTrading(bad));
 
             assertThat(e.retryable()).isFalse();
+            assertRefusedByTheDatabase(e);
             assertThat(store().count("orders")).isZero();
             assertThat(store().count("fills")).isZero();
             assertThat(store().count("positions")).isZero();

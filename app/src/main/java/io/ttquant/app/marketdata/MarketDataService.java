@@ -48,7 +48,8 @@ import org.zeromq.ZContext;
  *
  * <p>Owns its thread, sockets, metrics endpoint, recorder, store and the store's
  * {@link RetentionJob}, and releases them all in {@link #close()}: the feed and event loop first,
- * then the retention job, then the recorder (which writes what it holds), then the store. The publishers run on the event loop thread only; nothing else may call them.
+ * then the retention job, then the recorder (which writes what it holds), then the store. The
+ * publishers run on the event loop thread only; nothing else may call them.
  */
 public final class MarketDataService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MarketDataService.class.getName());

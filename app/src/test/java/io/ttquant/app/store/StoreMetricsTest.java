@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.ttquant.core.data.MarketDataSource;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.instrument.Instruments;
 import io.ttquant.core.marketdata.TradeTick;
 import io.ttquant.core.order.Side;
-import io.ttquant.store.MarketDataStore;
+import io.ttquant.store.MarketDataStoreStub;
 import io.ttquant.store.PoolStats;
 import io.ttquant.store.Store;
 import io.ttquant.store.StoreConfig;
 import io.ttquant.store.StoreException;
 import io.ttquant.store.Stores;
-import io.ttquant.store.batch.BarBatch;
-import io.ttquant.store.batch.BookSnapshotBatch;
-import io.ttquant.store.batch.QuoteBatch;
 import io.ttquant.store.batch.TradeBatch;
 import io.ttquant.store.writer.MarketDataRecorder;
 import io.ttquant.store.writer.RecorderConfig;
@@ -115,7 +111,7 @@ class StoreMetricsTest {
     }
 
     /** Counts trades; fails (retryable) while {@code fail} is set. */
-    private static final class CountingStore implements MarketDataStore {
+    private static final class CountingStore extends MarketDataStoreStub {
         volatile boolean fail;
         long trades;
 
@@ -125,38 +121,6 @@ class StoreMetricsTest {
                 throw new StoreException("down", true, null);
             }
             trades += batch.size();
-        }
-
-        @Override
-        public void writeQuotes(QuoteBatch batch) {
-        }
-
-        @Override
-        public void writeBars(BarBatch batch) {
-        }
-
-        @Override
-        public void writeBookSnapshots(BookSnapshotBatch batch) {
-        }
-
-        @Override
-        public long deleteTrades(String venue, String symbol, long fromNanos, long toNanos) {
-            return 0;
-        }
-
-        @Override
-        public MarketDataSource readTrades(String venue, Instrument instrument, long fromNanos, long toNanos) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MarketDataSource readBars(String venue, Instrument instrument, long intervalNanos, long fromNanos, long toNanos) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MarketDataSource readQuotes(String venue, Instrument instrument, long fromNanos, long toNanos) {
-            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -102,4 +102,9 @@ public final class BarBatch extends MarketBatch {
     public long volume(int i) {
         return volume[i];
     }
+
+    @Override
+    public String table() {
+        return "market_bars";
+    }
 }

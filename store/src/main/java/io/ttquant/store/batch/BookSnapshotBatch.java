@@ -131,4 +131,9 @@ public final class BookSnapshotBatch extends MarketBatch {
     public long askQty(int i, int k) {
         return askQtys[i * depth + k];
     }
+
+    @Override
+    public String table() {
+        return "book_snapshots";
+    }
 }

@@ -66,6 +66,9 @@ public abstract sealed class MarketBatch permits TradeBatch, QuoteBatch, BarBatc
         return instrument[i];
     }
 
+    /** The table of the logical schema the rows go to, e.g. {@code market_trades}: named in messages about a row. */
+    public abstract String table();
+
     /** The row's time: a trade's, quote's or snapshot's exchange time, a bar's open time. */
     public final long timeNanos(int i) {
         return timeNanos[i];

@@ -60,4 +60,9 @@ public final class QuoteBatch extends MarketBatch {
     public long askQty(int i) {
         return askQty[i];
     }
+
+    @Override
+    public String table() {
+        return "market_quotes";
+    }
 }

@@ -67,4 +67,9 @@ public final class TradeBatch extends MarketBatch {
     public byte aggressor(int i) {
         return aggressor[i];
     }
+
+    @Override
+    public String table() {
+        return "market_trades";
+    }
 }

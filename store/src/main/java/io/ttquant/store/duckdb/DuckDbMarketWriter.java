@@ -1,14 +1,17 @@
 package io.ttquant.store.duckdb;
 
 import io.ttquant.core.instrument.Instrument;
-import io.ttquant.store.StoreException;
+import io.ttquant.store.Identifiers;
 import io.ttquant.store.batch.BarBatch;
 import io.ttquant.store.batch.BookSnapshotBatch;
+import io.ttquant.store.batch.MarketBatch;
 import io.ttquant.store.batch.QuoteBatch;
 import io.ttquant.store.batch.TradeBatch;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBConnection;
@@ -24,14 +27,15 @@ import org.duckdb.DuckDBWritableVector;
  * {@code ON CONFLICT} would keep the first), a stored bar is replaced. Book snapshots, whose
  * levels are lists the table functions of this driver cannot write, go through the appender. The
  * caller holds the write lock and wraps each call in a transaction, so a batch is stored whole or
- * not at all; every row is checked before anything is sent.
+ * not at all; every row is checked ({@link Identifiers}) before anything is sent.
  *
- * <p>Why not the appender for everything: its per-value calls cost about 0.75 µs per trade row
- * (3 million rows, 10 columns), the table function's about 0.15 µs (timed inside the function,
- * same machine and run); the rest of the write is DuckDB's (see {@link DuckDbStore}). Times go in
+ * <p>Why not the appender for everything: its per-value calls cost 0.6 to 0.75 µs per trade row
+ * (3 to 5 million rows, 10 columns), the table function 0.1 to 0.15 µs (timed inside the function,
+ * same machine and runs); the rest of the write is DuckDB's (see {@link DuckDbStore}). Times go in
  * as epoch microseconds (BIGINT) and become TIMESTAMPTZ in SQL ({@code make_timestamptz}, a
  * vectorised cast); the aggressor goes as its byte and becomes 'B'/'S'/NULL in SQL. Nothing of
- * ours is allocated per row: the book levels go through scratch arrays kept per level count.
+ * ours is allocated per row (two small objects per batch): the book levels go through scratch
+ * arrays kept per level count; the driver encodes the bars' venue and symbol Strings to UTF-8.
  *
  * <p>Not thread-safe: used under the store's write lock only.
  */
@@ -84,7 +88,7 @@ final class DuckDbMarketWriter {
     }
 
     void writeTrades(DuckDBConnection c, TradeBatch b) throws SQLException {
-        validate(b);
+        Identifiers.requireRows(b);
         int[] ids = symbolIds.of(c, b);
         try (PreparedStatement ps = c.prepareStatement(INSERT_TRADES)) {
             trades.insert(ps, new Identified<>(b, ids), b.size());
@@ -92,7 +96,7 @@ final class DuckDbMarketWriter {
     }
 
     void writeQuotes(DuckDBConnection c, QuoteBatch b) throws SQLException {
-        validate(b);
+        Identifiers.requireRows(b);
         int[] ids = symbolIds.of(c, b);
         try (PreparedStatement ps = c.prepareStatement(INSERT_QUOTES)) {
             quotes.insert(ps, new Identified<>(b, ids), b.size());
@@ -100,14 +104,14 @@ final class DuckDbMarketWriter {
     }
 
     void writeBars(DuckDBConnection c, BarBatch b) throws SQLException {
-        validate(b);
+        Identifiers.requireRows(b);
         try (PreparedStatement ps = c.prepareStatement(UPSERT_BARS)) {
             bars.insert(ps, b, b.size());
         }
     }
 
     void writeBookSnapshots(DuckDBConnection c, BookSnapshotBatch b) throws SQLException {
-        validate(b);
+        Identifiers.requireRows(b);
         int n = b.size();
         if (levels.length <= b.depth()) {
             long[][] grown = new long[b.depth() + 1][];
@@ -162,42 +166,61 @@ final class DuckDbMarketWriter {
         }
     }
 
+    /** The columns trades and quotes share, first in their functions: filled by {@link #fillShared}. */
+    private static final List<DuckDbRowFunction.Column> SHARED = List.of(
+            new DuckDbRowFunction.Column("symbol_id", DuckDBColumnType.INTEGER),
+            new DuckDbRowFunction.Column("time_us", DuckDBColumnType.BIGINT),
+            new DuckDbRowFunction.Column("price_scale", DuckDBColumnType.SMALLINT),
+            new DuckDbRowFunction.Column("qty_scale", DuckDBColumnType.SMALLINT),
+            new DuckDbRowFunction.Column("recv_us", DuckDBColumnType.BIGINT));
+
+    private static List<DuckDbRowFunction.Column> withShared(DuckDbRowFunction.Column... own) {
+        List<DuckDbRowFunction.Column> all = new ArrayList<>(SHARED);
+        all.addAll(List.of(own));
+        return all;
+    }
+
+    /** Sets the {@link #SHARED} columns of rows [from, from + count); recvNanos gives a row's receive time. */
+    private static void fillShared(MarketBatch b, int[] ids, IntToLongFunction recvNanos, int from, int count,
+                                   DuckDBDataChunkWriter out) {
+        DuckDBWritableVector symbol = out.vector(0);
+        DuckDBWritableVector time = out.vector(1);
+        DuckDBWritableVector priceScale = out.vector(2);
+        DuckDBWritableVector qtyScale = out.vector(3);
+        DuckDBWritableVector recv = out.vector(4);
+        for (int k = 0; k < count; k++) {
+            int i = from + k;
+            Instrument ins = b.instrument(i);
+            symbol.setInt(k, ids[i]);
+            time.setLong(k, DuckDbTime.toMicros(b.timeNanos(i)));
+            priceScale.setShort(k, (short) ins.priceScale());
+            qtyScale.setShort(k, (short) ins.qtyScale());
+            optionalMicros(recv, k, recvNanos.applyAsLong(i));
+        }
+    }
+
     /** Trades with their symbol ids, for {@link #INSERT_TRADES}. */
     private static final class TradeRows extends DuckDbRowFunction<Identified<TradeBatch>> {
         TradeRows() {
-            super("ttquant_trade_rows", List.of(new Column("symbol_id", DuckDBColumnType.INTEGER),
-                    new Column("time_us", DuckDBColumnType.BIGINT), new Column("trade_id", DuckDBColumnType.BIGINT),
+            super("ttquant_trade_rows", withShared(new Column("trade_id", DuckDBColumnType.BIGINT),
                     new Column("price", DuckDBColumnType.BIGINT), new Column("qty", DuckDBColumnType.BIGINT),
-                    new Column("price_scale", DuckDBColumnType.SMALLINT),
-                    new Column("qty_scale", DuckDBColumnType.SMALLINT),
-                    new Column("aggressor", DuckDBColumnType.TINYINT), new Column("recv_us", DuckDBColumnType.BIGINT)));
+                    new Column("aggressor", DuckDBColumnType.TINYINT)));
         }
 
         @Override
         void fill(Identified<TradeBatch> rows, int from, int count, DuckDBDataChunkWriter out) {
             TradeBatch b = rows.batch();
-            int[] ids = rows.symbolIds();
-            DuckDBWritableVector symbol = out.vector(0);
-            DuckDBWritableVector time = out.vector(1);
-            DuckDBWritableVector tradeId = out.vector(2);
-            DuckDBWritableVector price = out.vector(3);
-            DuckDBWritableVector qty = out.vector(4);
-            DuckDBWritableVector priceScale = out.vector(5);
-            DuckDBWritableVector qtyScale = out.vector(6);
-            DuckDBWritableVector aggressor = out.vector(7);
-            DuckDBWritableVector recv = out.vector(8);
+            fillShared(b, rows.symbolIds(), b::recvNanos, from, count, out);
+            DuckDBWritableVector tradeId = out.vector(5);
+            DuckDBWritableVector price = out.vector(6);
+            DuckDBWritableVector qty = out.vector(7);
+            DuckDBWritableVector aggressor = out.vector(8);
             for (int k = 0; k < count; k++) {
                 int i = from + k;
-                Instrument ins = b.instrument(i);
-                symbol.setInt(k, ids[i]);
-                time.setLong(k, DuckDbTime.toMicros(b.timeNanos(i)));
                 tradeId.setLong(k, b.tradeId(i));
                 price.setLong(k, b.price(i));
                 qty.setLong(k, b.qty(i));
-                priceScale.setShort(k, (short) ins.priceScale());
-                qtyScale.setShort(k, (short) ins.qtyScale());
                 aggressor.setByte(k, b.aggressor(i));
-                optionalMicros(recv, k, b.recvNanos(i));
             }
         }
     }
@@ -205,38 +228,25 @@ final class DuckDbMarketWriter {
     /** Quotes with their symbol ids, for {@link #INSERT_QUOTES}. */
     private static final class QuoteRows extends DuckDbRowFunction<Identified<QuoteBatch>> {
         QuoteRows() {
-            super("ttquant_quote_rows", List.of(new Column("symbol_id", DuckDBColumnType.INTEGER),
-                    new Column("time_us", DuckDBColumnType.BIGINT), new Column("bid_price", DuckDBColumnType.BIGINT),
+            super("ttquant_quote_rows", withShared(new Column("bid_price", DuckDBColumnType.BIGINT),
                     new Column("bid_qty", DuckDBColumnType.BIGINT), new Column("ask_price", DuckDBColumnType.BIGINT),
-                    new Column("ask_qty", DuckDBColumnType.BIGINT), new Column("price_scale", DuckDBColumnType.SMALLINT),
-                    new Column("qty_scale", DuckDBColumnType.SMALLINT), new Column("recv_us", DuckDBColumnType.BIGINT)));
+                    new Column("ask_qty", DuckDBColumnType.BIGINT)));
         }
 
         @Override
         void fill(Identified<QuoteBatch> rows, int from, int count, DuckDBDataChunkWriter out) {
             QuoteBatch b = rows.batch();
-            int[] ids = rows.symbolIds();
-            DuckDBWritableVector symbol = out.vector(0);
-            DuckDBWritableVector time = out.vector(1);
-            DuckDBWritableVector bidPrice = out.vector(2);
-            DuckDBWritableVector bidQty = out.vector(3);
-            DuckDBWritableVector askPrice = out.vector(4);
-            DuckDBWritableVector askQty = out.vector(5);
-            DuckDBWritableVector priceScale = out.vector(6);
-            DuckDBWritableVector qtyScale = out.vector(7);
-            DuckDBWritableVector recv = out.vector(8);
+            fillShared(b, rows.symbolIds(), b::recvNanos, from, count, out);
+            DuckDBWritableVector bidPrice = out.vector(5);
+            DuckDBWritableVector bidQty = out.vector(6);
+            DuckDBWritableVector askPrice = out.vector(7);
+            DuckDBWritableVector askQty = out.vector(8);
             for (int k = 0; k < count; k++) {
                 int i = from + k;
-                Instrument ins = b.instrument(i);
-                symbol.setInt(k, ids[i]);
-                time.setLong(k, DuckDbTime.toMicros(b.timeNanos(i)));
                 bidPrice.setLong(k, b.bidPrice(i));
                 bidQty.setLong(k, b.bidQty(i));
                 askPrice.setLong(k, b.askPrice(i));
                 askQty.setLong(k, b.askQty(i));
-                priceScale.setShort(k, (short) ins.priceScale());
-                qtyScale.setShort(k, (short) ins.qtyScale());
-                optionalMicros(recv, k, b.recvNanos(i));
             }
         }
     }
@@ -272,7 +282,7 @@ final class DuckDbMarketWriter {
                 Instrument ins = b.instrument(i);
                 venue.setString(k, b.venue(i));
                 symbol.setString(k, ins.symbol());
-                interval.setInt(k, (int) (b.intervalNanos(i) / 1_000_000_000L));
+                interval.setInt(k, b.intervalSeconds(i));
                 openTime.setLong(k, DuckDbTime.toMicros(b.openTimeNanos(i)));
                 open.setLong(k, b.open(i));
                 high.setLong(k, b.high(i));
@@ -293,68 +303,5 @@ final class DuckDbMarketWriter {
             levels[length] = a;
         }
         return a;
-    }
-
-    static void validate(TradeBatch b) {
-        RowChecker check = new RowChecker("market_trades");
-        for (int i = 0, n = b.size(); i < n; i++) {
-            check.row(i, b.venue(i), b.instrument(i));
-        }
-    }
-
-    static void validate(QuoteBatch b) {
-        RowChecker check = new RowChecker("market_quotes");
-        for (int i = 0, n = b.size(); i < n; i++) {
-            check.row(i, b.venue(i), b.instrument(i));
-        }
-    }
-
-    static void validate(BookSnapshotBatch b) {
-        RowChecker check = new RowChecker("book_snapshots");
-        for (int i = 0, n = b.size(); i < n; i++) {
-            check.row(i, b.venue(i), b.instrument(i));
-        }
-    }
-
-    static void validate(BarBatch b) {
-        RowChecker check = new RowChecker("market_bars");
-        for (int i = 0, n = b.size(); i < n; i++) {
-            check.row(i, b.venue(i), b.instrument(i));
-            long seconds = b.intervalNanos(i) / 1_000_000_000L;
-            if (seconds > Integer.MAX_VALUE) {
-                throw new StoreException("market_bars row " + i + ": interval of " + seconds
-                        + " s is too long; nothing of this batch was written", false, null);
-            }
-        }
-    }
-
-    /**
-     * Checks the venue and instrument of each row of one batch, skipping the identifier check when a
-     * row has the same String instances as the row before (batches are runs of one instrument).
-     */
-    private static final class RowChecker {
-        private final String table;
-        private String venue;
-        private String symbol;
-
-        RowChecker(String table) {
-            this.table = table;
-        }
-
-        void row(int i, String venue, Instrument instrument) {
-            if (venue != this.venue) {
-                DuckDbIdentifiers.requireInBatch(venue, "venue", table + " row " + i);
-                this.venue = venue;
-            }
-            if (instrument == null) {
-                throw new StoreException(table + " row " + i + ": instrument is missing; nothing of this batch was "
-                        + "written", false, null);
-            }
-            String symbol = instrument.symbol();
-            if (symbol != this.symbol) {
-                DuckDbIdentifiers.requireInBatch(symbol, "symbol", table + " row " + i);
-                this.symbol = symbol;
-            }
-        }
     }
 }

@@ -2,6 +2,9 @@ package io.ttquant.store.duckdb;
 
 import io.ttquant.core.data.MarketDataSource;
 import io.ttquant.core.instrument.Instrument;
+import io.ttquant.store.Identifiers;
+import io.ttquant.store.JdbcCursorSource;
+import io.ttquant.store.MarketRows;
 import io.ttquant.store.Store;
 import io.ttquant.store.StoreConfig;
 import io.ttquant.store.StoreException;
@@ -11,6 +14,7 @@ import io.ttquant.store.batch.BookSnapshotBatch;
 import io.ttquant.store.batch.QuoteBatch;
 import io.ttquant.store.batch.TradeBatch;
 import io.ttquant.store.trading.TradingBatch;
+import io.ttquant.store.trading.TradingRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,15 +56,38 @@ import org.duckdb.DuckDBConnection;
  * of the database's connection (DuckDB's way to more connections to one database), so a backtest
  * reads a consistent snapshot while the writer goes on appending.
  *
- * <p><b>Writes.</b> Trades, quotes and book snapshots go through the DuckDB appender (bars,
- * orders, fills and positions, which are few, through prepared upserts); see
- * {@link DuckDbMarketWriter}. Measured with {@code DuckDbThroughputReport} (test sources) on the
- * 2-core development machine while other builds ran (driver 2.0.0.1, a file database): 0.41 to 0.86
- * million trade rows/s in batches of 10,000 to 100,000. About half of that time is the COMMIT
- * (DuckDB merges the transaction's rows into the table and writes them to its WAL), the other half
- * the appender's flush every 2,048 rows; the Java side is small. The engine alone (INSERT ...
- * SELECT, no Java) manages 1.3 to 2.6 million rows/s of this schema there, so the 2,000,000/s of
- * issue 6 is out of reach on this machine whatever the client does. Larger batches help a little.
+ * <p><b>Writes.</b> Trades, quotes, bars, orders, fills and positions go through table functions:
+ * one {@code INSERT ... SELECT} per batch that pulls the batch a vector at a time
+ * ({@link DuckDbRowFunction}, registered as {@code ttquant_*_rows}: called from other SQL they
+ * return no rows); book snapshots, whose levels are lists, through the appender. Trades and quotes
+ * store a symbol id instead of venue and symbol (migration V4; the views {@code market_trades} and
+ * {@code market_quotes} keep the logical schema). See {@link DuckDbMarketWriter} and
+ * {@link DuckDbTradingWriter}. At open the checkpoint threshold is raised to 256 MB of WAL.
+ *
+ * <p>Measured on the 2-core development machine while quiet (load 1.4 to 1.9), driver 2.0.0.1, a
+ * file database, 5 million synthetic trades ({@code StoreWriteThroughput} in the bench module):
+ * 1.47, 1.95 and 2.17 million trade rows/s in batches of 10,000, 50,000 and 100,000 (the appender
+ * path this replaced: 0.82 to 0.91 million). Where the time went, step by step:
+ * <ul>
+ * <li>the appender's per-value calls, 0.6 to 0.75 µs a row; a table function writes a row in 0.1 to
+ * 0.15 µs;
+ * <li>the venue and symbol strings, a third of DuckDB's own time (copied at every commit,
+ * analysed at every checkpoint): with an INTEGER symbol id the engine floor ({@code INSERT ...
+ * SELECT} from {@code range()}, no Java, batches of 100,000 each committed) rose from 2.0 to 3.0
+ * million rows/s;
+ * <li>checkpoints: DuckDB's default, one per 16 MB of WAL, is one every couple of batches, each
+ * compressing and rewriting the tables' last row groups; 256 MB took the floor from 1.7 to 2.0
+ * million rows/s (a checkpoint now stalls one batch in every 3 million rows or so, for 0.2 to 0.4 s);
+ * <li>the rest is the COMMIT: a batch below a row group (122,880 rows) goes through the WAL, a larger
+ * one is written to the file directly, so larger batches are cheaper.
+ * </ul>
+ * Tried and left out: dropping the aggressor CHECK (no difference), two scan threads with
+ * {@code preserve_insertion_order=false} (no gain on two cores, and equal-time quotes would lose
+ * their stored order), disabling FSST compression (faster checkpoints, a file three times larger),
+ * CSV and {@code read_csv} (no better). With other builds running (load 4 to 7) the same runs give
+ * 0.6 to 1.0 million rows/s: DuckDB uses both cores. Bars: 400,000/s inserted and 870,000/s
+ * upserted again in batches of 50,000 (about 300/s with a statement per bar before); 10,000 orders
+ * and 10,000 fills in one batch: 0.13 s (145 s before).
  *
  * <p><b>No index on (venue, symbol, time).</b> DuckDB keeps min/max zonemaps per row group; market
  * data is appended in time order, so a per-symbol time range scan skips every row group outside the
@@ -72,7 +99,8 @@ import org.duckdb.DuckDBConnection;
  *
  * <p><b>Reads</b> stream a vector (2,048 rows) at a time and select every value as a BIGINT (times
  * as epoch microseconds), so a source allocates nothing per row; see {@link DuckDbCursorSource}.
- * Measured as above: 3.2 to 8.7 million trades/s read back in (time, trade id) order.
+ * Measured as above ({@code StoreReadThroughput}): 7.8 million trades/s read back in (time, trade
+ * id) order on the first pass, 8.4 million warm.
  *
  * <p>Thread-safe. It never runs SQL built from values (everything is a parameter; table names
  * come from a fixed list) and never writes from a reader connection.
@@ -286,14 +314,14 @@ public final class DuckDbStore implements Store {
         if (batch.isEmpty()) {
             return;
         }
-        DuckDbTradingWriter.validate(batch);
+        TradingRows.validate(batch);
         write("trading rows", batch.rows(), c -> trading.write(c, batch));
     }
 
     @Override
     public long deleteTrades(String venue, String symbol, long fromNanos, long toNanos) {
-        DuckDbIdentifiers.require(venue, "venue", "deleting trades");
-        DuckDbIdentifiers.require(symbol, "symbol", "deleting trades");
+        Identifiers.require(venue, "venue", "deleting trades");
+        Identifiers.require(symbol, "symbol", "deleting trades");
         long[] deleted = new long[1];
         write("deleting trades of " + venue + " " + symbol, -1, c -> {
             try (PreparedStatement ps = c.prepareStatement(DELETE_TRADES)) {
@@ -358,48 +386,34 @@ public final class DuckDbStore implements Store {
 
     @Override
     public MarketDataSource readTrades(String venue, Instrument instrument, long fromNanos, long toNanos) {
-        checkRead(venue, instrument, "reading trades");
-        DuckDbTradeSource source = new DuckDbTradeSource(where("market_trades", venue, instrument, fromNanos, toNanos),
-                instrument, errors);
-        open(source, DuckDbTradeSource.SQL, ps -> bindRange(ps, 1, venue, instrument, fromNanos, toNanos));
-        return source;
+        Identifiers.requireQuery(venue, instrument, "reading trades");
+        MarketRows rows = MarketRows.trades(where("market_trades", venue, instrument, fromNanos, toNanos), instrument,
+                DuckDbCursorSource.COLUMNS);
+        return open(rows, DuckDbCursorSource.TRADES, ps -> bindRange(ps, 1, venue, instrument, fromNanos, toNanos));
     }
 
     @Override
     public MarketDataSource readQuotes(String venue, Instrument instrument, long fromNanos, long toNanos) {
-        checkRead(venue, instrument, "reading quotes");
-        DuckDbQuoteSource source = new DuckDbQuoteSource(where("market_quotes", venue, instrument, fromNanos, toNanos),
-                instrument, errors);
-        open(source, DuckDbQuoteSource.SQL, ps -> bindRange(ps, 1, venue, instrument, fromNanos, toNanos));
-        return source;
+        Identifiers.requireQuery(venue, instrument, "reading quotes");
+        MarketRows rows = MarketRows.quotes(where("market_quotes", venue, instrument, fromNanos, toNanos), instrument,
+                DuckDbCursorSource.COLUMNS);
+        return open(rows, DuckDbCursorSource.QUOTES, ps -> bindRange(ps, 1, venue, instrument, fromNanos, toNanos));
     }
 
     @Override
     public MarketDataSource readBars(String venue, Instrument instrument, long intervalNanos, long fromNanos,
                                      long toNanos) {
-        checkRead(venue, instrument, "reading bars");
-        if (intervalNanos <= 0 || intervalNanos % 1_000_000_000L != 0
-                || intervalNanos / 1_000_000_000L > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("bar interval must be a positive whole number of seconds: "
-                    + intervalNanos + " ns");
-        }
-        int seconds = (int) (intervalNanos / 1_000_000_000L);
-        DuckDbBarSource source = new DuckDbBarSource(where("market_bars", venue, instrument, fromNanos, toNanos)
-                + " interval " + seconds + " s", instrument, intervalNanos, errors);
-        open(source, DuckDbBarSource.SQL, ps -> {
+        Identifiers.requireQuery(venue, instrument, "reading bars");
+        int seconds = BarBatch.toIntervalSeconds(intervalNanos);
+        MarketRows rows = MarketRows.bars(where("market_bars", venue, instrument, fromNanos, toNanos) + " interval "
+                + seconds + " s", instrument, intervalNanos, DuckDbCursorSource.COLUMNS);
+        return open(rows, DuckDbCursorSource.BARS, ps -> {
             ps.setString(1, venue);
             ps.setString(2, instrument.symbol());
             ps.setInt(3, seconds);
             ps.setLong(4, DuckDbTime.rangeBound(fromNanos));
             ps.setLong(5, DuckDbTime.rangeBound(toNanos));
         });
-        return source;
-    }
-
-    private static void checkRead(String venue, Instrument instrument, String what) {
-        Objects.requireNonNull(instrument, "instrument");
-        DuckDbIdentifiers.require(venue, "venue", what);
-        DuckDbIdentifiers.require(instrument.symbol(), "symbol", what);
     }
 
     private static void bindRange(PreparedStatement ps, int first, String venue, Instrument instrument, long fromNanos,
@@ -415,8 +429,9 @@ public final class DuckDbStore implements Store {
                 + Instant.ofEpochSecond(0, toNanos) + ") in " + database;
     }
 
-    /** Gives the source its own connection and tracks it until it is released. */
-    private void open(DuckDbCursorSource source, String sql, DuckDbCursorSource.Binder binder) {
+    /** Runs a read on a connection of its own, tracked until it is released. */
+    private DuckDbCursorSource open(MarketRows rows, String sql, JdbcCursorSource.Binder binder) {
+        DuckDbCursorSource source = new DuckDbCursorSource(rows, errors);
         Connection c;
         synchronized (lifecycle) {
             ensureOpen("reading");
@@ -428,13 +443,14 @@ public final class DuckDbStore implements Store {
             openSources.add(source);
         }
         source.open(c, sql, binder, () -> openSources.remove(source));
+        return source;
     }
 
     @Override
     public long count(String table) {
         String stored = TABLES.get(table);
         if (stored == null) {
-            throw new IllegalArgumentException("unknown table " + DuckDbIdentifiers.quote(table) + "; known: "
+            throw new IllegalArgumentException("unknown table " + Identifiers.quote(table) + "; known: "
                     + TABLES.keySet());
         }
         try (Connection c = newReaderConnection(); Statement st = c.createStatement();
@@ -451,7 +467,7 @@ public final class DuckDbStore implements Store {
     public OptionalLong progress(String source) {
         Objects.requireNonNull(source, "source");
         try (Connection c = newReaderConnection()) {
-            Long position = DuckDbTradingWriter.progress(c, source);
+            Long position = trading.progress(c, source);
             return position == null ? OptionalLong.empty() : OptionalLong.of(position);
         } catch (SQLException | RuntimeException e) {
             throw errors.map("reading the progress of " + source, e);

@@ -1,13 +1,13 @@
 package io.ttquant.store.duckdb;
 
-import io.ttquant.store.StoreException;
+import io.ttquant.store.trading.ExportProgress;
 import io.ttquant.store.trading.FillRow;
 import io.ttquant.store.trading.OrderRow;
 import io.ttquant.store.trading.PositionRow;
 import io.ttquant.store.trading.TradingBatch;
+import io.ttquant.store.trading.TradingRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.duckdb.DuckDBColumnType;
@@ -20,7 +20,8 @@ import org.duckdb.DuckDBWritableVector;
  * opened for it: orders upserted on (venue, order_id) only when the update is not older than the
  * stored row, fills inserted unless (venue, symbol, trade_id, time) is already there, positions
  * upserted on (venue, strategy, symbol, time), then the source's progress. All or nothing, which
- * is what makes replaying a durable source exactly once. Rows are checked before any SQL runs.
+ * is what makes replaying a durable source exactly once. The store checks the rows before any SQL
+ * runs ({@link TradingRows}); the progress is {@link ExportProgress}, as in PostgreSQL.
  *
  * <p>Each kind is one {@code INSERT ... SELECT ... ON CONFLICT} over a table function
  * ({@link DuckDbRowFunction}) that hands DuckDB the rows a vector at a time. DuckDB's upsert keeps
@@ -66,14 +67,11 @@ final class DuckDbTradingWriter {
             + "ON CONFLICT (venue, strategy, symbol, time) DO UPDATE SET net_qty = excluded.net_qty, "
             + "cost_basis = excluded.cost_basis, realized_pnl = excluded.realized_pnl, "
             + "price_scale = excluded.price_scale, qty_scale = excluded.qty_scale";
-    private static final String UPSERT_PROGRESS = "INSERT INTO export_progress (source, position, updated_time) "
-            + "VALUES (?, ?, now()) ON CONFLICT (source) DO UPDATE SET position = excluded.position, "
-            + "updated_time = excluded.updated_time";
-    private static final String SELECT_PROGRESS = "SELECT position FROM export_progress WHERE source = ?";
 
     private final OrderRows orders = new OrderRows();
     private final FillRows fills = new FillRows();
     private final PositionRows positions = new PositionRows();
+    private final ExportProgress progress = new ExportProgress("");
 
     /** Registers the writer's table functions in the connection's database. */
     DuckDbTradingWriter(DuckDBConnection c) throws SQLException {
@@ -82,68 +80,12 @@ final class DuckDbTradingWriter {
         positions.register(c);
     }
 
-    /** Refuses a batch with a bad row before anything is sent, naming the row. */
-    static void validate(TradingBatch batch) {
-        List<OrderRow> orders = batch.orders();
-        for (int i = 0; i < orders.size(); i++) {
-            OrderRow o = orders.get(i);
-            String where = "orders row " + i + " (order " + (o == null ? "?" : o.orderId()) + ")";
-            if (o == null) {
-                throw refused(where, "row is null");
-            }
-            DuckDbIdentifiers.requireInBatch(o.venue(), "venue", where);
-            DuckDbIdentifiers.requireInBatch(o.strategy(), "strategy", where);
-            DuckDbIdentifiers.requireInBatch(o.symbol(), "symbol", where);
-            requireSide(o.side(), where);
-            requireText(o.clientOrderId(), "client order id", where);
-            requireText(o.orderType(), "order type", where);
-            requireText(o.timeInForce(), "time in force", where);
-            requireText(o.status(), "status", where);
-        }
-        List<FillRow> fills = batch.fills();
-        for (int i = 0; i < fills.size(); i++) {
-            FillRow f = fills.get(i);
-            String where = "fills row " + i + " (trade " + (f == null ? "?" : f.tradeId()) + ")";
-            if (f == null) {
-                throw refused(where, "row is null");
-            }
-            DuckDbIdentifiers.requireInBatch(f.venue(), "venue", where);
-            DuckDbIdentifiers.requireInBatch(f.symbol(), "symbol", where);
-            DuckDbIdentifiers.requireInBatch(f.strategy(), "strategy", where);
-            requireSide(f.side(), where);
-            requireText(f.feeAsset(), "fee asset", where);
-            if (f.liquidity() != 0 && f.liquidity() != 'M' && f.liquidity() != 'T') {
-                throw refused(where, "liquidity must be 'M', 'T' or unknown (0), got '" + f.liquidity() + "'");
-            }
-        }
-        List<PositionRow> positions = batch.positions();
-        for (int i = 0; i < positions.size(); i++) {
-            PositionRow p = positions.get(i);
-            String where = "positions row " + i;
-            if (p == null) {
-                throw refused(where, "row is null");
-            }
-            DuckDbIdentifiers.requireInBatch(p.venue(), "venue", where);
-            DuckDbIdentifiers.requireInBatch(p.strategy(), "strategy", where);
-            DuckDbIdentifiers.requireInBatch(p.symbol(), "symbol", where);
-        }
-        if (batch.source() != null && batch.source().isEmpty()) {
-            throw refused("progress", "source name is empty");
-        }
-    }
-
-    /** Writes a validated batch; the caller runs it in one transaction. */
+    /** Writes a checked batch ({@link TradingRows}) and its progress; the caller runs it in one transaction. */
     void write(Connection c, TradingBatch batch) throws SQLException {
         insert(c, UPSERT_ORDERS, orders, batch.orders());
         insert(c, INSERT_FILLS, fills, batch.fills());
         insert(c, UPSERT_POSITIONS, positions, batch.positions());
-        if (batch.source() != null) {
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_PROGRESS)) {
-                ps.setString(1, batch.source());
-                ps.setLong(2, batch.sourcePosition());
-                ps.executeUpdate();
-            }
-        }
+        progress.save(c, batch);
     }
 
     private static <R> void insert(Connection c, String sql, DuckDbRowFunction<List<R>> function, List<R> rows)
@@ -156,13 +98,8 @@ final class DuckDbTradingWriter {
     }
 
     /** The last committed position of a source, or null when it never wrote one. */
-    static Long progress(Connection c, String source) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_PROGRESS)) {
-            ps.setString(1, source);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
+    Long progress(Connection c, String source) throws SQLException {
+        return progress.read(c, source);
     }
 
     private static String side(char side) {
@@ -298,21 +235,5 @@ final class DuckDbTradingWriter {
                 out.vector(9).setInt(k, from + k);
             }
         }
-    }
-
-    private static void requireSide(char side, String where) {
-        if (side != 'B' && side != 'S') {
-            throw refused(where, "side must be 'B' or 'S', got '" + side + "'");
-        }
-    }
-
-    private static void requireText(String value, String what, String where) {
-        if (value == null || value.isEmpty()) {
-            throw refused(where, what + " is missing");
-        }
-    }
-
-    private static StoreException refused(String where, String why) {
-        return new StoreException(where + ": " + why + "; nothing of this batch was written", false, null);
     }
 }

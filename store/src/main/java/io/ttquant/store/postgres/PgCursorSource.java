@@ -1,7 +1,7 @@
 package io.ttquant.store.postgres;
 
-import io.ttquant.core.data.MarketDataSource;
-import io.ttquant.core.instrument.Instrument;
+import io.ttquant.store.JdbcCursorSource;
+import io.ttquant.store.MarketRows;
 import io.ttquant.store.StoreException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,159 +15,122 @@ import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
 
 /**
- * Streams the rows of one query as a {@link MarketDataSource} through a server-side cursor: its
- * own pooled connection, autocommit off (a cursor lives in a transaction), forward only, fetched
- * {@value #FETCH_SIZE} rows at a time, with binary results (timestamps and numbers arrive as raw
- * bytes and are decoded without allocation of ours). Subclasses decode one row into their reused
- * event and check its scales against the instrument's.
+ * A market data read of the PostgreSQL store: the query ({@link #trades}, {@link #quotes},
+ * {@link #bars}) runs through a server-side cursor on its own pooled connection, autocommit off (a
+ * cursor lives in a transaction), forward only, fetched {@value #FETCH_SIZE} rows at a time, with
+ * binary results: timestamps and numbers arrive as raw bytes and are decoded ({@link #COLUMNS})
+ * without allocation of ours. Rows become events as {@link MarketRows} says, for both stores.
  *
  * <p>Single-threaded, like every source. The connection goes back to the pool at the end of the
  * data, on an error, or on {@link #close()}, whichever comes first; never keeps rows beyond the
  * current fetch.
  */
-abstract class PgCursorSource implements MarketDataSource {
+final class PgCursorSource extends JdbcCursorSource {
     static final int FETCH_SIZE = 10_000;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final String description;
-    private final PgErrors errors;
-    protected final Instrument instrument;
-    private Connection connection;
-    private PreparedStatement statement;
-    private ResultSet rows;
-
-    PgCursorSource(String description, Instrument instrument, PgErrors errors) {
-        this.description = description;
-        this.instrument = instrument;
-        this.errors = errors;
-    }
-
-    /** Opens the cursor; the binder sets the statement's parameters. Closes everything on failure. */
-    final void open(DataSource pool, String sql, Binder binder) {
-        try {
-            connection = pool.getConnection();
-            connection.setAutoCommit(false);
-            execute(sql, binder);
-            if (!binaryResults()) {
-                // The driver re-prepares a statement the server invalidated (e.g. after DDL in the
-                // session) without describing it again, and then asks for text results: run it once more.
-                rows.close();
-                statement.close();
-                execute(sql, binder);
-                if (!binaryResults()) {
-                    throw new StoreException(description + ": the driver returned text results; this reader "
-                            + "decodes binary ones (is binaryTransfer=false set on the JDBC URL?)", false, null);
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            release();
-            throw errors.map("opening " + description, e);
+    /** The binary columns of this driver: timestamptz as µs since 2000 (8 bytes), scales as SMALLINT, CHAR(1) as a byte. */
+    static final MarketRows.Columns COLUMNS = new MarketRows.Columns() {
+        @Override
+        public long time(ResultSet rs, int column) throws SQLException {
+            return PgTime.fromPgMicros(int8(rs.getBytes(column)));
         }
+
+        @Override
+        public long timeOr(ResultSet rs, int column, long whenNull) throws SQLException {
+            byte[] b = rs.getBytes(column);
+            return b == null ? whenNull : PgTime.fromPgMicros(int8(b));
+        }
+
+        @Override
+        public int scale(ResultSet rs, int column) throws SQLException {
+            return rs.getShort(column);
+        }
+
+        @Override
+        public char charOrZero(ResultSet rs, int column) throws SQLException {
+            byte[] b = rs.getBytes(column);
+            return b == null ? 0 : (char) b[0];
+        }
+    };
+
+    private PgCursorSource(MarketRows rows, PgErrors errors) {
+        super(rows, errors::map);
     }
 
-    private void execute(String sql, Binder binder) throws SQLException {
-        statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        // a negative threshold makes the driver describe the statement first and ask for binary results
-        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-        statement.setFetchSize(FETCH_SIZE);
-        binder.bind(statement);
-        rows = statement.executeQuery();
+    /** The trades query; parameters: venue, symbol, from, to. */
+    static String trades(String schema) {
+        return "SELECT time, trade_id, price, qty, price_scale, qty_scale, aggressor, recv_time FROM " + schema
+                + ".market_trades WHERE venue = ? AND symbol = ? AND time >= ? AND time < ? ORDER BY time, trade_id";
     }
 
-    private boolean binaryResults() throws SQLException {
-        return rows.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(1) == 1;
+    /** The quotes query; parameters: venue, symbol, from, to. */
+    static String quotes(String schema) {
+        return "SELECT time, bid_price, bid_qty, ask_price, ask_qty, price_scale, qty_scale, recv_time FROM " + schema
+                + ".market_quotes WHERE venue = ? AND symbol = ? AND time >= ? AND time < ? ORDER BY time";
     }
 
-    /** Sets the parameters of the query. */
-    interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
+    /** The bars query; parameters: venue, symbol, interval in seconds, from, to. */
+    static String bars(String schema) {
+        return "SELECT open_time, open, high, low, close, volume, price_scale, qty_scale FROM " + schema
+                + ".market_bars WHERE venue = ? AND symbol = ? AND interval_s = ? AND open_time >= ? AND open_time < ? "
+                + "ORDER BY open_time";
+    }
+
+    /** Opens the cursor of a query on a connection of the pool; the binder sets its parameters. */
+    static PgCursorSource open(DataSource pool, PgErrors errors, MarketRows rows, String sql, Binder binder) {
+        PgCursorSource source = new PgCursorSource(rows, errors);
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw errors.map("opening " + rows.description(), e);
+        }
+        source.open(c, sql, binder);
+        return source;
     }
 
     @Override
-    public final boolean advance() {
-        ResultSet rs = rows;
-        if (rs == null) {
-            return false;
-        }
-        try {
-            if (!rs.next()) {
-                release();
-                return false;
-            }
-            decode(rs);
-            return true;
-        } catch (SQLException e) {
-            release();
-            throw errors.map("reading " + description, e);
-        } catch (RuntimeException e) {
-            release();
-            throw e;
+    protected void query(Connection c, String sql, Binder binder) throws SQLException {
+        c.setAutoCommit(false);
+        // The driver re-prepares a statement the server invalidated (e.g. after DDL in the session)
+        // without describing it again, and then asks for text results: run it once more.
+        if (!binaryResults(execute(c, sql, binder)) && !binaryResults(execute(c, sql, binder))) {
+            throw new StoreException(description() + ": the driver returned text results; this reader decodes "
+                    + "binary ones (is binaryTransfer=false set on the JDBC URL?)", false, null);
         }
     }
 
-    /** Loads the current row into the reused event; throws StoreException for rows at other scales. */
-    protected abstract void decode(ResultSet rs) throws SQLException;
+    @Override
+    protected PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        // a negative threshold makes the driver describe the statement first and ask for binary results
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        statement.setFetchSize(FETCH_SIZE);
+        return statement;
+    }
 
-    /** Refuses a row stored at scales other than the instrument's, naming the row and both scales. */
-    protected final void checkScales(int priceScale, int qtyScale, long timeNanos) {
-        if (priceScale != instrument.priceScale() || qtyScale != instrument.qtyScale()) {
-            throw new StoreException(description + ": the row at " + java.time.Instant.ofEpochSecond(0, timeNanos)
-                    + " is stored at price scale " + priceScale + " and quantity scale " + qtyScale
-                    + " but the instrument " + instrument.symbol() + " has " + instrument.priceScale() + " and "
-                    + instrument.qtyScale() + "; read it with an instrument of the stored scales (or re-import)",
-                    false, null);
+    private static boolean binaryResults(ResultSet rows) throws SQLException {
+        return rows.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(1) == 1;
+    }
+
+    @Override
+    protected void releaseConnection(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // read-only transaction; nothing to undo if the connection is gone
+        }
+        PgMarketDataWriter.restoreAutoCommit(c);
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the pool logs and evicts a connection it cannot take back
         }
     }
 
     /** A binary int8 or timestamptz value: 8 bytes, big-endian. */
-    protected static long int8(byte[] b) {
+    private static long int8(byte[] b) {
         return (long) LONG.get(b, 0);
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final long skippedRows() {
-        return 0;
-    }
-
-    @Override
-    public final void close() {
-        release();
-    }
-
-    private void release() {
-        ResultSet rs = rows;
-        PreparedStatement st = statement;
-        Connection c = connection;
-        rows = null;
-        statement = null;
-        connection = null;
-        try {
-            if (rs != null) {
-                rs.close();
-            }
-            if (st != null) {
-                st.close();
-            }
-        } catch (SQLException ignored) {
-            // closing a cursor of a broken connection: the pool evicts the connection
-        }
-        if (c != null) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // read-only transaction; nothing to undo if the connection is gone
-            }
-            PgMarketDataWriter.restoreAutoCommit(c);
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // the pool logs and evicts a connection it cannot take back
-            }
-        }
     }
 }

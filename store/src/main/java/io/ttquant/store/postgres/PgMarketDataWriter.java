@@ -1,7 +1,6 @@
 package io.ttquant.store.postgres;
 
 import io.ttquant.core.instrument.Instrument;
-import io.ttquant.store.Identifiers;
 import io.ttquant.store.batch.BarBatch;
 import io.ttquant.store.batch.BookSnapshotBatch;
 import io.ttquant.store.batch.MarketBatch;
@@ -14,10 +13,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes market data batches with {@code COPY ... FROM STDIN (FORMAT BINARY)}: each batch is
- * checked whole first (identifiers, instruments), then encoded row by row from its columns into a
- * reused buffer ({@link PgBinaryCopy}) and streamed in one COPY, which is one statement, so a batch
- * is stored whole or not at all. Bars are upserted: COPY into a session temp table, then one
+ * Writes market data batches with {@code COPY ... FROM STDIN (FORMAT BINARY)}: each batch, checked
+ * whole by the store first ({@link io.ttquant.store.Identifiers}), is encoded row by row from its
+ * columns into a reused buffer ({@link PgBinaryCopy}) and streamed in one COPY, which is one
+ * statement, so a batch is stored whole or not at all. Bars are upserted: COPY into a session temp table, then one
  * {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE} in the same transaction (the last row of a
  * batch wins when a bar repeats).
  *
@@ -67,23 +66,7 @@ final class PgMarketDataWriter {
                 + "price_scale = EXCLUDED.price_scale, qty_scale = EXCLUDED.qty_scale, trades = EXCLUDED.trades";
     }
 
-    static void validate(TradeBatch b) {
-        Identifiers.requireRows(b, "market_trades");
-    }
-
-    static void validate(QuoteBatch b) {
-        Identifiers.requireRows(b, "market_quotes");
-    }
-
-    static void validate(BarBatch b) {
-        Identifiers.requireRows(b, "market_bars");
-    }
-
-    static void validate(BookSnapshotBatch b) {
-        Identifiers.requireRows(b, "book_snapshots");
-    }
-
-    /** COPYs a validated batch; returns the rows stored. */
+    /** COPYs a checked batch; returns the rows stored. */
     long writeTrades(Connection c, TradeBatch b) throws SQLException {
         return copy(c, trades, copyTrades, b, PgMarketDataWriter::encodeTrade);
     }
@@ -96,7 +79,7 @@ final class PgMarketDataWriter {
         return copy(c, books, copyBooks, b, PgMarketDataWriter::encodeBook);
     }
 
-    /** Upserts a validated batch of bars in one transaction; returns the bars inserted or replaced. */
+    /** Upserts a checked batch of bars in one transaction; returns the bars inserted or replaced. */
     long writeBars(Connection c, BarBatch b) throws SQLException {
         synchronized (bars) {
             c.setAutoCommit(false);

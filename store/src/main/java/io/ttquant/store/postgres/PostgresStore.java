@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.ttquant.core.data.MarketDataSource;
 import io.ttquant.core.instrument.Instrument;
+import io.ttquant.store.Identifiers;
+import io.ttquant.store.MarketRows;
 import io.ttquant.store.PoolStats;
 import io.ttquant.store.Store;
 import io.ttquant.store.StoreConfig;
@@ -13,9 +15,11 @@ import io.ttquant.store.StoreKind;
 import io.ttquant.store.StoreLogging;
 import io.ttquant.store.batch.BarBatch;
 import io.ttquant.store.batch.BookSnapshotBatch;
+import io.ttquant.store.batch.MarketBatch;
 import io.ttquant.store.batch.QuoteBatch;
 import io.ttquant.store.batch.TradeBatch;
 import io.ttquant.store.trading.TradingBatch;
+import io.ttquant.store.trading.TradingRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,9 +85,9 @@ public final class PostgresStore implements Store, PoolStats {
                 + keeping(timescale, config) + ")";
         this.marketData = new PgMarketDataWriter(quotedSchema);
         this.trading = new PgTradingWriter(quotedSchema);
-        this.readTradesSql = PgTradeSource.sql(quotedSchema);
-        this.readQuotesSql = PgQuoteSource.sql(quotedSchema);
-        this.readBarsSql = PgBarSource.sql(quotedSchema);
+        this.readTradesSql = PgCursorSource.trades(quotedSchema);
+        this.readQuotesSql = PgCursorSource.quotes(quotedSchema);
+        this.readBarsSql = PgCursorSource.bars(quotedSchema);
         this.deleteTradesSql = "DELETE FROM " + quotedSchema + ".market_trades WHERE venue = ? AND symbol = ? "
                 + "AND time >= ? AND time < ?";
     }
@@ -269,60 +273,46 @@ public final class PostgresStore implements Store, PoolStats {
 
     @Override
     public void writeTrades(TradeBatch batch) {
-        if (batch.size() == 0) {
-            return;
-        }
-        PgMarketDataWriter.validate(batch);
-        try (Connection c = pool.getConnection()) {
-            marketData.writeTrades(c, batch);
-        } catch (SQLException | RuntimeException e) {
-            throw errors.map("writing " + batch.size() + " trades", e);
-        }
+        write(batch, "trades", c -> marketData.writeTrades(c, batch));
     }
 
     @Override
     public void writeQuotes(QuoteBatch batch) {
-        if (batch.size() == 0) {
-            return;
-        }
-        PgMarketDataWriter.validate(batch);
-        try (Connection c = pool.getConnection()) {
-            marketData.writeQuotes(c, batch);
-        } catch (SQLException | RuntimeException e) {
-            throw errors.map("writing " + batch.size() + " quotes", e);
-        }
+        write(batch, "quotes", c -> marketData.writeQuotes(c, batch));
     }
 
     @Override
     public void writeBars(BarBatch batch) {
-        if (batch.size() == 0) {
-            return;
-        }
-        PgMarketDataWriter.validate(batch);
-        try (Connection c = pool.getConnection()) {
-            marketData.writeBars(c, batch);
-        } catch (SQLException | RuntimeException e) {
-            throw errors.map("writing " + batch.size() + " bars", e);
-        }
+        write(batch, "bars", c -> marketData.writeBars(c, batch));
     }
 
     @Override
     public void writeBookSnapshots(BookSnapshotBatch batch) {
+        write(batch, "book snapshots", c -> marketData.writeBookSnapshots(c, batch));
+    }
+
+    /** One write of a batch on a pooled connection. */
+    private interface Write {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Checks every row of the batch, then writes it on a connection of its own; failures say whether a retry can help. */
+    private void write(MarketBatch batch, String what, Write write) {
         if (batch.size() == 0) {
             return;
         }
-        PgMarketDataWriter.validate(batch);
+        Identifiers.requireRows(batch);
         try (Connection c = pool.getConnection()) {
-            marketData.writeBookSnapshots(c, batch);
+            write.run(c);
         } catch (SQLException | RuntimeException e) {
-            throw errors.map("writing " + batch.size() + " book snapshots", e);
+            throw errors.map("writing " + batch.size() + " " + what, e);
         }
     }
 
     @Override
     public long deleteTrades(String venue, String symbol, long fromNanos, long toNanos) {
-        PgIdentifiers.require(venue, "venue", "deleting trades");
-        PgIdentifiers.require(symbol, "symbol", "deleting trades");
+        Identifiers.require(venue, "venue", "deleting trades");
+        Identifiers.require(symbol, "symbol", "deleting trades");
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(deleteTradesSql)) {
             ps.setString(1, venue);
             ps.setString(2, symbol);
@@ -336,50 +326,36 @@ public final class PostgresStore implements Store, PoolStats {
 
     @Override
     public MarketDataSource readTrades(String venue, Instrument instrument, long fromNanos, long toNanos) {
-        checkRead(venue, instrument, "reading trades");
-        PgTradeSource source = new PgTradeSource(where("market_trades", venue, instrument, fromNanos, toNanos),
-                instrument, errors);
-        source.open(pool, readTradesSql, ps -> bindRange(ps, venue, instrument, fromNanos, toNanos));
-        return source;
+        Identifiers.requireQuery(venue, instrument, "reading trades");
+        MarketRows rows = MarketRows.trades(where("market_trades", venue, instrument, fromNanos, toNanos), instrument,
+                PgCursorSource.COLUMNS);
+        return PgCursorSource.open(pool, errors, rows, readTradesSql,
+                ps -> bindRange(ps, venue, instrument, fromNanos, toNanos));
     }
 
     @Override
     public MarketDataSource readQuotes(String venue, Instrument instrument, long fromNanos, long toNanos) {
-        checkRead(venue, instrument, "reading quotes");
-        PgQuoteSource source = new PgQuoteSource(where("market_quotes", venue, instrument, fromNanos, toNanos),
-                instrument, errors);
-        source.open(pool, readQuotesSql, ps -> bindRange(ps, venue, instrument, fromNanos, toNanos));
-        return source;
+        Identifiers.requireQuery(venue, instrument, "reading quotes");
+        MarketRows rows = MarketRows.quotes(where("market_quotes", venue, instrument, fromNanos, toNanos), instrument,
+                PgCursorSource.COLUMNS);
+        return PgCursorSource.open(pool, errors, rows, readQuotesSql,
+                ps -> bindRange(ps, venue, instrument, fromNanos, toNanos));
     }
 
     @Override
     public MarketDataSource readBars(String venue, Instrument instrument, long intervalNanos, long fromNanos,
                                      long toNanos) {
-        checkRead(venue, instrument, "reading bars");
-        if (intervalNanos <= 0 || intervalNanos % 1_000_000_000L != 0
-                || intervalNanos / 1_000_000_000L > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("bar interval must be a positive whole number of seconds: "
-                    + intervalNanos + " ns");
-        }
-        int seconds = (int) (intervalNanos / 1_000_000_000L);
-        PgBarSource source = new PgBarSource(where("market_bars", venue, instrument, fromNanos, toNanos)
-                + " interval " + seconds + " s", instrument, intervalNanos, errors);
-        source.open(pool, readBarsSql, ps -> {
+        Identifiers.requireQuery(venue, instrument, "reading bars");
+        int seconds = BarBatch.toIntervalSeconds(intervalNanos);
+        MarketRows rows = MarketRows.bars(where("market_bars", venue, instrument, fromNanos, toNanos) + " interval "
+                + seconds + " s", instrument, intervalNanos, PgCursorSource.COLUMNS);
+        return PgCursorSource.open(pool, errors, rows, readBarsSql, ps -> {
             ps.setString(1, venue);
             ps.setString(2, instrument.symbol());
             ps.setInt(3, seconds);
             ps.setObject(4, PgTime.rangeBound(fromNanos));
             ps.setObject(5, PgTime.rangeBound(toNanos));
         });
-        return source;
-    }
-
-    private static void checkRead(String venue, Instrument instrument, String what) {
-        PgIdentifiers.require(venue, "venue", what);
-        if (instrument == null) {
-            throw new StoreException(what + ": no instrument", false, null);
-        }
-        PgIdentifiers.require(instrument.symbol(), "symbol", what);
     }
 
     private static void bindRange(PreparedStatement ps, String venue, Instrument instrument, long fromNanos,
@@ -399,7 +375,7 @@ public final class PostgresStore implements Store, PoolStats {
     @Override
     public long count(String table) {
         if (!TABLES.contains(table)) {
-            throw new IllegalArgumentException("unknown table " + PgIdentifiers.quote(table) + "; known: " + TABLES);
+            throw new IllegalArgumentException("unknown table " + Identifiers.quote(table) + "; known: " + TABLES);
         }
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quotedSchema + "." + table)) {
@@ -415,7 +391,7 @@ public final class PostgresStore implements Store, PoolStats {
         if (batch.isEmpty()) {
             return;
         }
-        PgTradingWriter.validate(batch);
+        TradingRows.validate(batch);
         try (Connection c = pool.getConnection()) {
             trading.write(c, batch);
         } catch (SQLException | RuntimeException e) {

@@ -25,17 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RetentionJob implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RetentionJob.class.getName());
-    private static final RecorderLog SYSTEM_LOG = new RecorderLog() {
-        @Override
-        public void info(String message) {
-            LOG.log(System.Logger.Level.INFO, message);
-        }
-
-        @Override
-        public void warn(String message) {
-            LOG.log(System.Logger.Level.WARNING, message);
-        }
-    };
+    private static final RecorderLog SYSTEM_LOG = RecorderLog.of(LOG);
     /** How long after start the first run comes: out of the way of the service's own start. */
     public static final Duration FIRST_RUN_DELAY = Duration.ofMinutes(1);
 

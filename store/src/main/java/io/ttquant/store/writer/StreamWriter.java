@@ -83,6 +83,11 @@ final class StreamWriter {
         if (!due) {
             return work;
         }
+        if (!ring.batchFull() && ring.depth() > 0) {
+            // rows queued since the drain above (a flush asked for them too) go in this batch, not the next
+            work += ring.drainToBatch();
+            size = ring.batchSize();
+        }
         write(size, now);
         return work + 1;
     }

@@ -83,6 +83,11 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Override
+    protected void assertRefusedByTheDatabase(StoreException e) {
+        assertThat(e.getMessage()).contains("writing a trading batch of 4 rows").contains("SQLState 23505");
+    }
+
+    @Override
     protected int tradesToReadBack() {
         return PgCursorSource.FETCH_SIZE * 2 + 5_123;
     }
