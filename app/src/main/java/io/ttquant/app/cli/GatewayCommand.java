@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,12 +162,7 @@ public final class GatewayCommand implements Callable<Integer> {
         Duration limit = runFor == null ? null : MarketDataCommand.duration("--for", runFor);
         GatewayService service = GatewayService.start(c, SystemEpochClock.instance());
         c = service.config();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "gateway-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ForegroundService foreground = ForegroundService.hold("gateway-shutdown", service::close, service::isRunning);
         out.println("gateway running");
         out.println("  venue       " + c.venue() + " (" + c.venueDescription() + ")");
         out.println("  orders      " + service.ordersEndpoint() + "  (PUSH OrderCommand frames here)");
@@ -189,35 +182,8 @@ public final class GatewayCommand implements Callable<Integer> {
                 : "  admin       not started: no admin token (" + GatewayConfig.ADMIN_TOKEN_ENV + " or --admin-token-file)");
         out.println(limit == null ? "Press Ctrl-C to stop." : "Stopping after " + runFor + ".");
         out.flush();
-        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-        boolean done = false;
-        while (!done && System.nanoTime() < deadline) {
-            done = awaitFor(stopped, Duration.ofMillis(Math.min(200, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
-            if (!done && !service.isRunning()) {
-                // The gateway thread died: exit non-zero so a supervisor restarts it (recovery rebuilds the state).
-                Runtime.getRuntime().removeShutdownHook(hook);
-                service.close();
-                spec.commandLine().getErr().println("ttquant gateway: the gateway thread stopped unexpectedly; see the log. Exiting.");
-                spec.commandLine().getErr().flush();
-                return 1;
-            }
-        }
-        if (!done) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            service.close();
-            out.println("gateway stopped");
-            out.flush();
-        }
-        return 0;
-    }
-
-    private static boolean awaitFor(CountDownLatch latch, Duration limit) {
-        try {
-            return latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return foreground.await(limit, out, "gateway stopped", spec.commandLine().getErr(),
+                "ttquant gateway: the gateway thread stopped unexpectedly; see the log. Exiting.");
     }
 
     /** The configuration: the file first, then the options over it, then the admin token. */

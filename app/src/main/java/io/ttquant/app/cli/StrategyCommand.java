@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,12 +94,7 @@ public final class StrategyCommand implements Callable<Integer> {
         StrategyEngineConfig c = config();
         Duration limit = runFor == null ? null : MarketDataCommand.duration("--for", runFor);
         StrategyService service = StrategyService.start(c, SystemEpochClock.instance(), System::nanoTime);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "strategy-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ForegroundService foreground = ForegroundService.hold("strategy-shutdown", service::close, service::isRunning);
         out.println("strategy engine running");
         out.println("  strategies  " + String.join(", ", c.strategyIds()));
         out.println("  symbols     " + String.join(", ", c.instruments().stream().map(Instrument::symbol).toList()));
@@ -114,34 +107,8 @@ public final class StrategyCommand implements Callable<Integer> {
         out.println("Each strategy trades once the gateway has told it its open orders and positions.");
         out.println(limit == null ? "Press Ctrl-C to stop." : "Stopping after " + runFor + ".");
         out.flush();
-        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-        boolean done = false;
-        while (!done && System.nanoTime() < deadline) {
-            done = awaitFor(stopped, Duration.ofMillis(Math.min(200, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
-            if (!done && !service.isRunning()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                service.close();
-                spec.commandLine().getErr().println("ttquant strategy: the engine thread stopped unexpectedly; see the log. Exiting.");
-                spec.commandLine().getErr().flush();
-                return CliErrors.FAILURE;
-            }
-        }
-        if (!done) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            service.close();
-            out.println("strategy engine stopped");
-            out.flush();
-        }
-        return 0;
-    }
-
-    private static boolean awaitFor(CountDownLatch latch, Duration limit) {
-        try {
-            return latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return foreground.await(limit, out, "strategy engine stopped", spec.commandLine().getErr(),
+                "ttquant strategy: the engine thread stopped unexpectedly; see the log. Exiting.");
     }
 
     /** The configuration: the file first, then the options over it. */

@@ -1,5 +1,6 @@
 package io.ttquant.app.gateway;
 
+import io.ttquant.app.config.MarketDataSettings;
 import io.ttquant.app.gateway.binance.BinanceSettings;
 import io.ttquant.app.gateway.binance.BinanceVenue;
 import io.ttquant.app.gateway.binance.ForeignOrderPolicy;
@@ -364,7 +365,7 @@ public final class GatewayConfig {
      * Later calls override earlier ones (the command line is applied after the file). A builder
      * is not changed once built: {@link GatewayConfig#withInstrumentRules} builds from it again.
      */
-    public static final class Builder {
+    public static final class Builder implements MarketDataSettings.Target {
         private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
         private static final String CREDENTIALS_HINT = "set " + ApiCredentials.ENV_KEY + " and " + ApiCredentials.ENV_SECRET
                 + ", or name a file with binance.credentials-file or --binance-credentials-file";
@@ -513,6 +514,7 @@ public final class GatewayConfig {
         }
 
         /** The market data endpoint to connect to; {@code none} subscribes to nothing (the paper venue then never fills). */
+        @Override
         public Builder marketDataEndpoint(String key, String text) {
             String v = text(key, text);
             if (v.equalsIgnoreCase("none")) {
@@ -527,40 +529,21 @@ public final class GatewayConfig {
             return this;
         }
 
+        @Override
         public Builder marketDataVenue(String key, String text) {
-            String v = text(key, text);
-            try {
-                Topics.checkVenue(v);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": " + e.getMessage());
-            }
-            this.marketDataVenue = v;
+            this.marketDataVenue = MarketDataSettings.venue(key, text(key, text));
             return this;
         }
 
         /** The kinds to subscribe to: trade, quote, book, bar. */
+        @Override
         public Builder marketDataKinds(String key, List<String> names) {
-            EnumSet<MarketDataKind> kinds = EnumSet.noneOf(MarketDataKind.class);
-            for (String n : names) {
-                MarketDataKind k = null;
-                for (MarketDataKind c : MarketDataKind.values()) {
-                    if (c.topicName().equals(n.trim().toLowerCase(Locale.ROOT))) {
-                        k = c;
-                    }
-                }
-                if (k == null) {
-                    throw new IllegalArgumentException(key + ": market data kinds are trade, quote, book and bar, got '" + n + "'");
-                }
-                kinds.add(k);
-            }
-            if (kinds.isEmpty()) {
-                throw new IllegalArgumentException(key + ": at least one market data kind is needed");
-            }
-            this.marketDataKinds = kinds;
+            this.marketDataKinds = MarketDataSettings.kinds(key, names);
             return this;
         }
 
         /** Quantity decimals of the market data on the bus: a number (8 for Binance-protocol feeds) or {@code step}. */
+        @Override
         public Builder qtyScale(String key, String text) {
             String v = text(key, text);
             if (v.equalsIgnoreCase("step")) {

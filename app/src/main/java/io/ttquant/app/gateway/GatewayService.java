@@ -9,6 +9,8 @@ import io.ttquant.app.gateway.journal.JournalConfig;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
 import io.ttquant.app.metrics.MetricsEndpoint;
+import io.ttquant.app.service.ServiceTask;
+import io.ttquant.app.service.ServiceThread;
 import io.ttquant.app.store.OrderJournalExporter;
 import io.ttquant.app.store.OrderJournalExporterMetrics;
 import io.ttquant.core.instrument.Instrument;
@@ -29,10 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.zeromq.ZContext;
@@ -83,10 +82,8 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final GatewayMetrics metrics;
     private final ZContext zmq = new ZContext(1);
-    private final ArrayBlockingQueue<Task<?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ArrayBlockingQueue<ServiceTask<OrderGateway, ?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
+    private final ServiceThread thread;
     private volatile String ordersEndpoint;
     private volatile String executionsEndpoint;
     private volatile Throwable failure;
@@ -96,30 +93,11 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
     private volatile OrderJournalExporter exporter;
     private boolean closed;
 
-    /** A request carried out on the gateway thread. */
-    private static final class Task<T> {
-        final Function<OrderGateway, T> action;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-
-        Task(Function<OrderGateway, T> action) {
-            this.action = action;
-        }
-
-        void run(OrderGateway gateway) {
-            try {
-                result.complete(action.apply(gateway));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }
-    }
-
     private GatewayService(GatewayConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.metrics = new GatewayMetrics(registry, config.strategyNames(), config.instruments());
-        this.thread = new Thread(this::run, "ttquant-gateway");
-        thread.setDaemon(true);
+        this.thread = new ServiceThread("ttquant-gateway", "gateway", this::run);
     }
 
     /**
@@ -143,27 +121,12 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             return service;
         } catch (RuntimeException | Error e) {
             service.close();
-            if (e instanceof ServiceStartException s) {
-                throw s;
-            }
-            throw new ServiceStartException("gateway did not start: " + e.getMessage(), e);
+            throw service.thread.startFailure(e);
         }
     }
 
     private void startAll() {
-        thread.start();
-        try {
-            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof ServiceStartException s ? s
-                    : new ServiceStartException("gateway did not start: " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            throw new ServiceStartException("gateway did not start within " + START_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceStartException("interrupted while the gateway was starting", e);
-        }
+        thread.start(START_TIMEOUT_SECONDS);
         if (config.metricsPort() >= 0) {
             try {
                 metricsEndpoint = MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), registry);
@@ -235,20 +198,18 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
             metrics.sample(clock.nanos());
             ordersEndpoint = transport.endpoint();
             executionsEndpoint = publisher.endpoint();
-            ready.complete(null);
+            thread.ready();
             loop(gateway, transport, marketData);
             clean = true;
         } catch (Throwable e) {
-            if (!ready.isDone()) {
-                ready.completeExceptionally(e);
-            } else {
+            if (!thread.failStart(e)) {
                 failure = e;
                 LOG.log(System.Logger.Level.ERROR, "gateway thread stopped by an unexpected error; no order is handled any more", e);
             }
         } finally {
-            running = false;
-            for (Task<?> t; (t = tasks.poll()) != null; ) {
-                t.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
+            thread.stopped();
+            for (ServiceTask<OrderGateway, ?> t; (t = tasks.poll()) != null; ) {
+                t.result().completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
             }
             if (marketData != null) {
                 marketData.close();
@@ -335,7 +296,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         boolean spin = config.idle() == GatewayConfig.Idle.SPIN;
         long park = config.idleParkNanos();
         long scaleMismatches = 0;
-        while (running) {
+        while (thread.running()) {
             long now = clock.nanos();
             int work = 0;
             if (marketData != null) {
@@ -359,7 +320,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
 
     private int runTasks(OrderGateway gateway) {
         int n = 0;
-        for (Task<?> t; (t = tasks.poll()) != null; ) {
+        for (ServiceTask<OrderGateway, ?> t; (t = tasks.poll()) != null; ) {
             t.run(gateway);
             n++;
         }
@@ -419,19 +380,19 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
     }
 
     private <T> CompletableFuture<T> submit(Function<OrderGateway, T> action) {
-        Task<T> task = new Task<>(action);
-        if (!running) {
-            task.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"
+        ServiceTask<OrderGateway, T> task = new ServiceTask<>(action);
+        if (!thread.running()) {
+            task.result().completeExceptionally(new RejectedExecutionException("the gateway is stopped"
                     + (failure == null ? "" : " after an error: " + failure.getMessage())));
         } else if (!tasks.offer(task)) {
-            task.result.completeExceptionally(new RejectedExecutionException("the gateway's request queue is full"));
-        } else if (!running) {
+            task.result().completeExceptionally(new RejectedExecutionException("the gateway's request queue is full"));
+        } else if (!thread.running()) {
             // Stopped between the check and the offer: the thread may have drained the queue already.
             if (tasks.remove(task)) {
-                task.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
+                task.result().completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
             }
         }
-        return task.result;
+        return task.result();
     }
 
     // ------------------------------------------------------------------ reads
@@ -480,7 +441,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
 
     /** True while the gateway thread runs. */
     public boolean isRunning() {
-        return running && thread.isAlive();
+        return thread.isRunning();
     }
 
     @Override
@@ -498,14 +459,7 @@ public final class GatewayService implements GatewayControl, AutoCloseable {
         if (metricsEndpoint != null) {
             metricsEndpoint.close();
         }
-        running = false;
-        if (thread.isAlive() && Thread.currentThread() != thread) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
         OrderJournalExporter export = exporter;
         if (export != null) {
             export.close(); // the journal is closed by now: export what it holds, within the drain deadline

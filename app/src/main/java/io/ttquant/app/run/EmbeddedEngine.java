@@ -3,6 +3,7 @@ package io.ttquant.app.run;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ttquant.app.ServiceStartException;
 import io.ttquant.app.gateway.GatewayStateEndpoint;
+import io.ttquant.app.service.ServiceThread;
 import io.ttquant.app.strategy.DirectStateClient;
 import io.ttquant.app.strategy.RingExecutionReceiver;
 import io.ttquant.app.strategy.RingOrderSender;
@@ -19,10 +20,6 @@ import io.ttquant.transport.codec.MarketDataDecoder;
 import io.ttquant.transport.codec.SymbolTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -53,9 +50,7 @@ final class EmbeddedEngine implements AutoCloseable {
     private final FrameRing executions;
     private final FrameRing marketData;
     private final GatewayStateEndpoint.Source gateway;
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ServiceThread thread;
     private volatile EngineSnapshot snapshot;
     private boolean closed;
 
@@ -69,8 +64,7 @@ final class EmbeddedEngine implements AutoCloseable {
         this.executions = executions;
         this.marketData = marketData;
         this.gateway = gateway;
-        this.thread = new Thread(this::run, "ttquant-strategy");
-        thread.setDaemon(true);
+        this.thread = new ServiceThread("ttquant-strategy", "strategy engine", this::run);
     }
 
     /**
@@ -83,22 +77,12 @@ final class EmbeddedEngine implements AutoCloseable {
     static EmbeddedEngine start(StrategyEngineConfig config, Clock clock, Clock latencyClock, PrometheusRegistry registry,
                                 FrameRing orders, FrameRing executions, FrameRing marketData, GatewayStateEndpoint.Source gateway) {
         EmbeddedEngine engine = new EmbeddedEngine(config, clock, latencyClock, registry, orders, executions, marketData, gateway);
-        engine.thread.start();
         try {
-            engine.ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            engine.thread.start(START_TIMEOUT_SECONDS);
             return engine;
-        } catch (ExecutionException e) {
+        } catch (ServiceStartException e) {
             engine.close();
-            Throwable cause = e.getCause();
-            throw cause instanceof ServiceStartException s ? s
-                    : new ServiceStartException("strategy engine did not start: " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            engine.close();
-            throw new ServiceStartException("strategy engine did not start within " + START_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            engine.close();
-            Thread.currentThread().interrupt();
-            throw new ServiceStartException("interrupted while the strategy engine was starting", e);
+            throw e;
         }
     }
 
@@ -118,8 +102,8 @@ final class EmbeddedEngine implements AutoCloseable {
             engine.start(clock.nanos());
             metrics.sample(clock.nanos());
             publish(engine, definitions, md);
-            ready.complete(null);
-            while (running) {
+            thread.ready();
+            while (thread.running()) {
                 long now = clock.nanos();
                 int work = md.poll(BATCH);
                 work += reports.poll(BATCH);
@@ -138,14 +122,12 @@ final class EmbeddedEngine implements AutoCloseable {
             metrics.sample(clock.nanos());
             publish(engine, definitions, md);
         } catch (Throwable e) {
-            if (!ready.isDone()) {
-                ready.completeExceptionally(e);
-            } else {
+            if (!thread.failStart(e)) {
                 LOG.log(System.Logger.Level.ERROR, "strategy engine thread stopped by an unexpected error (the strategies' onStop "
                         + "was not called); nothing trades any more", e);
             }
         } finally {
-            running = false;
+            thread.stopped();
         }
     }
 
@@ -183,7 +165,7 @@ final class EmbeddedEngine implements AutoCloseable {
     }
 
     boolean isRunning() {
-        return running && thread.isAlive();
+        return thread.isRunning();
     }
 
     /** Stops the engine thread after the strategies' {@code onStop}; cancels nothing. Idempotent. */
@@ -193,13 +175,6 @@ final class EmbeddedEngine implements AutoCloseable {
             return;
         }
         closed = true;
-        running = false;
-        if (thread.isAlive() && Thread.currentThread() != thread) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 }

@@ -15,6 +15,8 @@ import io.ttquant.app.gateway.RingExecutionSink;
 import io.ttquant.app.gateway.journal.JournalConfig;
 import io.ttquant.app.gateway.journal.JournalRecovery;
 import io.ttquant.app.gateway.journal.OrderJournal;
+import io.ttquant.app.service.ServiceTask;
+import io.ttquant.app.service.ServiceThread;
 import io.ttquant.app.store.OrderJournalExporter;
 import io.ttquant.app.store.OrderJournalExporterMetrics;
 import io.ttquant.core.instrument.Instrument;
@@ -31,12 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -70,33 +68,13 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
     private final FrameRing executions;
     private final FrameRing marketData;
     private final Supplier<? extends TradingStore> store;
-    private final ArrayBlockingQueue<Task<?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ArrayBlockingQueue<ServiceTask<OrderGateway, ?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
+    private final ServiceThread thread;
     private volatile Throwable failure;
     private volatile GatewaySnapshot snapshot;
     private volatile OrderJournalExporter exporter;
     private volatile String recovery = "";
     private boolean closed;
-
-    /** A request carried out on the gateway thread. */
-    private static final class Task<T> {
-        final Function<OrderGateway, T> action;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-
-        Task(Function<OrderGateway, T> action) {
-            this.action = action;
-        }
-
-        void run(OrderGateway gateway) {
-            try {
-                result.complete(action.apply(gateway));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }
-    }
 
     /**
      * @param store opens the store the journal is exported to (called on the export thread), or null for no export
@@ -111,8 +89,7 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
         this.executions = executions;
         this.marketData = marketData;
         this.store = store;
-        this.thread = new Thread(this::run, "ttquant-gateway");
-        thread.setDaemon(true);
+        this.thread = new ServiceThread("ttquant-gateway", "gateway", this::run);
     }
 
     /**
@@ -123,22 +100,12 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
     static EmbeddedGateway start(GatewayConfig config, Clock clock, PrometheusRegistry registry, FrameRing orders,
                                  FrameRing executions, FrameRing marketData, Supplier<? extends TradingStore> store) {
         EmbeddedGateway gateway = new EmbeddedGateway(config, clock, registry, orders, executions, marketData, store);
-        gateway.thread.start();
         try {
-            gateway.ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            gateway.thread.start(START_TIMEOUT_SECONDS);
             return gateway;
-        } catch (ExecutionException e) {
+        } catch (ServiceStartException e) {
             gateway.close();
-            Throwable cause = e.getCause();
-            throw cause instanceof ServiceStartException s ? s
-                    : new ServiceStartException("gateway did not start: " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            gateway.close();
-            throw new ServiceStartException("gateway did not start within " + START_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            gateway.close();
-            Thread.currentThread().interrupt();
-            throw new ServiceStartException("interrupted while the gateway was starting", e);
+            throw e;
         }
     }
 
@@ -164,7 +131,7 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
             metrics.attachJournal(journal);
             metrics.sample(clock.nanos());
             publish(gateway, counts, md);
-            ready.complete(null);
+            thread.ready();
             loop(gateway, transport, md, counts);
             // The strategy engine stops first: orders it sent before it stopped are still taken, and journaled.
             for (int round = 0; round < 1_000 && transport.doWork(clock.nanos()) > 0; round++) {
@@ -173,16 +140,14 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
             clean = true;
             publish(gateway, counts, md);
         } catch (Throwable e) {
-            if (!ready.isDone()) {
-                ready.completeExceptionally(e);
-            } else {
+            if (!thread.failStart(e)) {
                 failure = e;
                 LOG.log(System.Logger.Level.ERROR, "gateway thread stopped by an unexpected error; no order is handled any more", e);
             }
         } finally {
-            running = false;
-            for (Task<?> t; (t = tasks.poll()) != null; ) {
-                t.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
+            thread.stopped();
+            for (ServiceTask<OrderGateway, ?> t; (t = tasks.poll()) != null; ) {
+                t.result().completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
             }
             if (journal != null) {
                 // After an unexpected error the state may be half-changed: no SHUTDOWN, the next start recovers as after a crash.
@@ -224,12 +189,12 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
 
     private void loop(OrderGateway gateway, InProcessGatewayTransport transport, MarketDataRingReader md, GatewayCounts counts) {
         long park = config.idleParkNanos();
-        while (running) {
+        while (thread.running()) {
             long now = clock.nanos();
             int work = md.poll(MARKET_DATA_BATCH);
             work += transport.doWork(now);
             work += gateway.doLogWork();
-            for (Task<?> t; (t = tasks.poll()) != null; ) {
+            for (ServiceTask<OrderGateway, ?> t; (t = tasks.poll()) != null; ) {
                 t.run(gateway);
                 work++;
             }
@@ -267,16 +232,16 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
     /** A strategy engine's start-up state (its open orders, positions, fees), taken on the gateway thread. */
     @Override
     public CompletableFuture<StateSnapshot> stateSnapshot(String strategy, long requestId) {
-        Task<StateSnapshot> task = new Task<>(g -> GatewayStateQuery.snapshot(g, strategy, requestId, config.instruments()));
-        if (!running) {
-            task.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"
+        ServiceTask<OrderGateway, StateSnapshot> task = new ServiceTask<>(g -> GatewayStateQuery.snapshot(g, strategy, requestId, config.instruments()));
+        if (!thread.running()) {
+            task.result().completeExceptionally(new RejectedExecutionException("the gateway is stopped"
                     + (failure == null ? "" : " after an error: " + failure.getMessage())));
         } else if (!tasks.offer(task)) {
-            task.result.completeExceptionally(new RejectedExecutionException("the gateway's request queue is full"));
-        } else if (!running && tasks.remove(task)) {
-            task.result.completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
+            task.result().completeExceptionally(new RejectedExecutionException("the gateway's request queue is full"));
+        } else if (!thread.running() && tasks.remove(task)) {
+            task.result().completeExceptionally(new RejectedExecutionException("the gateway is stopped"));
         }
-        return task.result;
+        return task.result();
     }
 
     /** The latest snapshot (null before the gateway started). */
@@ -299,7 +264,7 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
     }
 
     boolean isRunning() {
-        return running && thread.isAlive();
+        return thread.isRunning();
     }
 
     /**
@@ -312,14 +277,7 @@ final class EmbeddedGateway implements GatewayStateEndpoint.Source, AutoCloseabl
             return;
         }
         closed = true;
-        running = false;
-        if (thread.isAlive() && Thread.currentThread() != thread) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
         OrderJournalExporter export = exporter;
         if (export != null) {
             export.close();

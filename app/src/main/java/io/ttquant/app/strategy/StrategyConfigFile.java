@@ -1,14 +1,8 @@
 package io.ttquant.app.strategy;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.ttquant.app.config.MarketDataSettings;
+import io.ttquant.app.config.YamlConfigFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,7 +40,6 @@ public final class StrategyConfigFile {
     private static final Set<String> ROOT = Set.of("gateway", "marketdata", "account", "callbacks", "sync", "metrics", "idle",
             "idle-park-us", "instruments", "strategies");
     private static final Set<String> GATEWAY = Set.of("orders", "executions", "state", "venue");
-    private static final Set<String> MARKET_DATA = Set.of("endpoint", "venue", "qty-scale", "kinds");
     private static final Set<String> ACCOUNT = Set.of("taker-fee-bps", "market-buffer-bps");
     private static final Set<String> CALLBACKS = Set.of("budget-us", "max-consecutive", "hard-limit-ms");
     private static final Set<String> SYNC = Set.of("delay-ms", "timeout-ms");
@@ -55,13 +48,11 @@ public final class StrategyConfigFile {
     private static final Set<String> STRATEGY = Set.of("id", "name", "class", "params", "instruments", "cash", "limits");
     private static final Set<String> LIMITS = Set.of("max-order-notional", "max-position");
 
-    private final String fileName;
-    private final Path file;
+    private final YamlConfigFile yaml;
     private final StrategyEngineConfig.Builder b;
 
     private StrategyConfigFile(Path file, StrategyEngineConfig.Builder builder) {
-        this.file = file;
-        this.fileName = String.valueOf(file.getFileName());
+        this.yaml = new YamlConfigFile(file);
         this.b = builder;
     }
 
@@ -75,110 +66,80 @@ public final class StrategyConfigFile {
     }
 
     private void read() {
-        JsonNode root;
-        try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-            root = yaml.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--config: no such file: " + file);
-        } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new IllegalArgumentException(fileName + ": not valid YAML" + where + ": " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--config: cannot read " + file + ": " + e.getMessage());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        JsonNode root = yaml.readRoot();
+        if (root == null) {
             return;
-        }
-        if (!root.isObject()) {
-            throw new IllegalArgumentException(fileName + ": the file must hold a mapping of settings");
         }
         String p = "";
         if (root.has("strategy")) {
             root = root.get("strategy");
             p = "strategy.";
             if (root == null || !root.isObject()) {
-                throw new IllegalArgumentException(key("strategy") + ": must be a mapping of settings");
+                throw new IllegalArgumentException(yaml.key("strategy") + ": must be a mapping of settings");
             }
         }
-        checkKeys(root, p, ROOT);
-        JsonNode gateway = section(root, "gateway", p, GATEWAY);
+        yaml.checkKeys(root, p, ROOT);
+        JsonNode gateway = yaml.section(root, "gateway", p, GATEWAY);
         if (gateway != null) {
             String q = p + "gateway.";
             if (gateway.has("orders")) {
-                b.ordersEndpoint(key(q + "orders"), scalar(gateway, "orders", q));
+                b.ordersEndpoint(yaml.key(q + "orders"), yaml.scalar(gateway, "orders", q));
             }
             if (gateway.has("executions")) {
-                b.executionsEndpoint(key(q + "executions"), scalar(gateway, "executions", q));
+                b.executionsEndpoint(yaml.key(q + "executions"), yaml.scalar(gateway, "executions", q));
             }
             if (gateway.has("state")) {
-                b.stateEndpoint(key(q + "state"), scalar(gateway, "state", q));
+                b.stateEndpoint(yaml.key(q + "state"), yaml.scalar(gateway, "state", q));
             }
             if (gateway.has("venue")) {
-                b.venue(key(q + "venue"), scalar(gateway, "venue", q));
+                b.venue(yaml.key(q + "venue"), yaml.scalar(gateway, "venue", q));
             }
         }
-        JsonNode md = section(root, "marketdata", p, MARKET_DATA);
-        if (md != null) {
-            String q = p + "marketdata.";
-            if (md.has("endpoint")) {
-                b.marketDataEndpoint(key(q + "endpoint"), scalar(md, "endpoint", q));
-            }
-            if (md.has("venue")) {
-                b.marketDataVenue(key(q + "venue"), scalar(md, "venue", q));
-            }
-            if (md.has("qty-scale")) {
-                b.qtyScale(key(q + "qty-scale"), scalar(md, "qty-scale", q));
-            }
-            if (md.has("kinds")) {
-                b.marketDataKinds(key(q + "kinds"), list(md, "kinds", q));
-            }
-        }
-        JsonNode account = section(root, "account", p, ACCOUNT);
+        MarketDataSettings.read(yaml, root, p, b);
+        JsonNode account = yaml.section(root, "account", p, ACCOUNT);
         if (account != null) {
             String q = p + "account.";
             if (account.has("taker-fee-bps")) {
-                b.takerFeeBps(key(q + "taker-fee-bps"), scalar(account, "taker-fee-bps", q));
+                b.takerFeeBps(yaml.key(q + "taker-fee-bps"), yaml.scalar(account, "taker-fee-bps", q));
             }
             if (account.has("market-buffer-bps")) {
-                b.marketBufferBps(key(q + "market-buffer-bps"), scalar(account, "market-buffer-bps", q));
+                b.marketBufferBps(yaml.key(q + "market-buffer-bps"), yaml.scalar(account, "market-buffer-bps", q));
             }
         }
-        JsonNode callbacks = section(root, "callbacks", p, CALLBACKS);
+        JsonNode callbacks = yaml.section(root, "callbacks", p, CALLBACKS);
         if (callbacks != null) {
             String q = p + "callbacks.";
             if (callbacks.has("budget-us")) {
-                b.callbackBudgetMicros(key(q + "budget-us"), scalar(callbacks, "budget-us", q));
+                b.callbackBudgetMicros(yaml.key(q + "budget-us"), yaml.scalar(callbacks, "budget-us", q));
             }
             if (callbacks.has("max-consecutive")) {
-                b.callbackMaxConsecutive(key(q + "max-consecutive"), scalar(callbacks, "max-consecutive", q));
+                b.callbackMaxConsecutive(yaml.key(q + "max-consecutive"), yaml.scalar(callbacks, "max-consecutive", q));
             }
             if (callbacks.has("hard-limit-ms")) {
-                b.callbackHardLimitMillis(key(q + "hard-limit-ms"), scalar(callbacks, "hard-limit-ms", q));
+                b.callbackHardLimitMillis(yaml.key(q + "hard-limit-ms"), yaml.scalar(callbacks, "hard-limit-ms", q));
             }
         }
-        JsonNode sync = section(root, "sync", p, SYNC);
+        JsonNode sync = yaml.section(root, "sync", p, SYNC);
         if (sync != null) {
             String q = p + "sync.";
             if (sync.has("delay-ms")) {
-                b.syncDelayMillis(key(q + "delay-ms"), scalar(sync, "delay-ms", q));
+                b.syncDelayMillis(yaml.key(q + "delay-ms"), yaml.scalar(sync, "delay-ms", q));
             }
             if (sync.has("timeout-ms")) {
-                b.syncTimeoutMillis(key(q + "timeout-ms"), scalar(sync, "timeout-ms", q));
+                b.syncTimeoutMillis(yaml.key(q + "timeout-ms"), yaml.scalar(sync, "timeout-ms", q));
             }
         }
-        JsonNode metrics = section(root, "metrics", p, METRICS);
+        JsonNode metrics = yaml.section(root, "metrics", p, METRICS);
         if (metrics != null && metrics.has("port")) {
-            b.metricsPort(key(p + "metrics.port"), scalar(metrics, "port", p + "metrics."));
+            b.metricsPort(yaml.key(p + "metrics.port"), yaml.scalar(metrics, "port", p + "metrics."));
         }
         if (root.has("idle")) {
-            b.idle(key(p + "idle"), scalar(root, "idle", p));
+            b.idle(yaml.key(p + "idle"), yaml.scalar(root, "idle", p));
         }
         if (root.has("idle-park-us")) {
-            b.idleParkMicros(key(p + "idle-park-us"), scalar(root, "idle-park-us", p));
+            b.idleParkMicros(yaml.key(p + "idle-park-us"), yaml.scalar(root, "idle-park-us", p));
         }
-        JsonNode instruments = section(root, "instruments", p, null);
+        JsonNode instruments = yaml.section(root, "instruments", p, null);
         if (instruments != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = instruments.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -190,17 +151,17 @@ public final class StrategyConfigFile {
 
     private void rules(String r, String symbol, JsonNode rules) {
         if (rules == null || rules.isNull()) {
-            b.instrumentRules(key(r), symbol, null, null, null);
+            b.instrumentRules(yaml.key(r), symbol, null, null, null);
             return;
         }
         if (!rules.isObject()) {
-            throw new IllegalArgumentException(key(r) + ": must be a mapping of rules (tick-size, step-size, min-notional), or empty");
+            throw new IllegalArgumentException(yaml.key(r) + ": must be a mapping of rules (tick-size, step-size, min-notional), or empty");
         }
-        checkKeys(rules, r + ".", RULES);
+        yaml.checkKeys(rules, r + ".", RULES);
         String q = r + ".";
-        b.instrumentRules(key(r), symbol, rules.has("tick-size") ? scalar(rules, "tick-size", q) : null,
-                rules.has("step-size") ? scalar(rules, "step-size", q) : null,
-                rules.has("min-notional") ? scalar(rules, "min-notional", q) : null);
+        b.instrumentRules(yaml.key(r), symbol, rules.has("tick-size") ? yaml.scalar(rules, "tick-size", q) : null,
+                rules.has("step-size") ? yaml.scalar(rules, "step-size", q) : null,
+                rules.has("min-notional") ? yaml.scalar(rules, "min-notional", q) : null);
     }
 
     private void strategies(JsonNode root, String p) {
@@ -209,43 +170,43 @@ public final class StrategyConfigFile {
         }
         JsonNode node = root.get("strategies");
         if (!node.isArray()) {
-            throw new IllegalArgumentException(key(p + "strategies") + ": must be a list of strategies, each with id, name (or class), "
+            throw new IllegalArgumentException(yaml.key(p + "strategies") + ": must be a list of strategies, each with id, name (or class), "
                     + "instruments and cash");
         }
         int n = 0;
         for (JsonNode s : node) {
             String at = p + "strategies[" + n++ + "]";
             if (!s.isObject()) {
-                throw new IllegalArgumentException(key(at) + ": must be a mapping with id, name (or class), instruments and cash");
+                throw new IllegalArgumentException(yaml.key(at) + ": must be a mapping with id, name (or class), instruments and cash");
             }
-            checkKeys(s, at + ".", STRATEGY);
+            yaml.checkKeys(s, at + ".", STRATEGY);
             if (!s.has("id")) {
-                throw new IllegalArgumentException(key(at + ".id") + ": every strategy needs an id (its name at the gateway)");
+                throw new IllegalArgumentException(yaml.key(at + ".id") + ": every strategy needs an id (its name at the gateway)");
             }
-            String id = scalar(s, "id", at + ".");
+            String id = yaml.scalar(s, "id", at + ".");
             String q = p + "strategies." + id;
             try {
-                b.strategy(key(q), id);
+                b.strategy(yaml.key(q), id);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key(at + ".id") + e.getMessage().substring(key(q).length()));
+                throw new IllegalArgumentException(yaml.key(at + ".id") + e.getMessage().substring(yaml.key(q).length()));
             }
             if (s.has("name") && s.has("class")) {
-                throw new IllegalArgumentException(key(q + ".class") + ": give a built-in name or a class, not both");
+                throw new IllegalArgumentException(yaml.key(q + ".class") + ": give a built-in name or a class, not both");
             }
             if (s.has("name")) {
-                b.strategyName(key(q + ".name"), id, scalar(s, "name", q + "."));
+                b.strategyName(yaml.key(q + ".name"), id, yaml.scalar(s, "name", q + "."));
             }
             if (s.has("class")) {
-                b.strategyClass(key(q + ".class"), id, scalar(s, "class", q + "."));
+                b.strategyClass(yaml.key(q + ".class"), id, yaml.scalar(s, "class", q + "."));
             }
             JsonNode params = s.get("params");
             if (params != null && !params.isNull()) {
                 if (!params.isObject()) {
-                    throw new IllegalArgumentException(key(q + ".params") + ": must map parameter names to values, like {fast: 10}");
+                    throw new IllegalArgumentException(yaml.key(q + ".params") + ": must map parameter names to values, like {fast: 10}");
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    b.strategyParam(key(q + ".params." + e.getKey()), id, e.getKey(), scalar(params, e.getKey(), q + ".params."));
+                    b.strategyParam(yaml.key(q + ".params." + e.getKey()), id, e.getKey(), yaml.scalar(params, e.getKey(), q + ".params."));
                 }
             }
             JsonNode instruments = s.get("instruments");
@@ -254,52 +215,52 @@ public final class StrategyConfigFile {
                 if (instruments.isArray()) {
                     for (JsonNode sym : instruments) {
                         if (!sym.isValueNode()) {
-                            throw new IllegalArgumentException(key(r) + ": a list of instruments holds symbols, like [BTCUSDT]");
+                            throw new IllegalArgumentException(yaml.key(r) + ": a list of instruments holds symbols, like [BTCUSDT]");
                         }
-                        b.strategySymbol(key(r), id, sym.asText());
+                        b.strategySymbol(yaml.key(r), id, sym.asText());
                     }
                 } else if (instruments.isObject()) {
                     for (Iterator<Map.Entry<String, JsonNode>> it = instruments.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
-                        b.strategySymbol(key(r), id, e.getKey());
+                        b.strategySymbol(yaml.key(r), id, e.getKey());
                         if (e.getValue() != null && !e.getValue().isNull()) {
                             rules(r + "." + e.getKey(), e.getKey(), e.getValue());
                         }
                     }
                 } else {
-                    b.strategySymbol(key(r), id, scalar(s, "instruments", q + "."));
+                    b.strategySymbol(yaml.key(r), id, yaml.scalar(s, "instruments", q + "."));
                 }
             }
             JsonNode cash = s.get("cash");
             if (cash != null && !cash.isNull()) {
                 if (!cash.isObject()) {
-                    throw new IllegalArgumentException(key(q + ".cash") + ": must map assets to amounts, like {USDT: 10000}");
+                    throw new IllegalArgumentException(yaml.key(q + ".cash") + ": must map assets to amounts, like {USDT: 10000}");
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = cash.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    b.strategyCash(key(q + ".cash." + e.getKey()), id, e.getKey(), scalar(cash, e.getKey(), q + ".cash."));
+                    b.strategyCash(yaml.key(q + ".cash." + e.getKey()), id, e.getKey(), yaml.scalar(cash, e.getKey(), q + ".cash."));
                 }
             }
             JsonNode limits = s.get("limits");
             if (limits != null && !limits.isNull()) {
                 if (!limits.isObject()) {
-                    throw new IllegalArgumentException(key(q + ".limits") + ": must be a mapping of limits");
+                    throw new IllegalArgumentException(yaml.key(q + ".limits") + ": must be a mapping of limits");
                 }
-                checkKeys(limits, q + ".limits.", LIMITS);
+                yaml.checkKeys(limits, q + ".limits.", LIMITS);
                 if (limits.has("max-order-notional")) {
-                    b.strategyMaxOrderNotional(key(q + ".limits.max-order-notional"), id,
-                            scalar(limits, "max-order-notional", q + ".limits."));
+                    b.strategyMaxOrderNotional(yaml.key(q + ".limits.max-order-notional"), id,
+                            yaml.scalar(limits, "max-order-notional", q + ".limits."));
                 }
                 JsonNode positions = limits.get("max-position");
                 if (positions != null && !positions.isNull()) {
                     if (!positions.isObject()) {
-                        throw new IllegalArgumentException(key(q + ".limits.max-position") + ": must map symbols to quantities, like "
+                        throw new IllegalArgumentException(yaml.key(q + ".limits.max-position") + ": must map symbols to quantities, like "
                                 + "{BTCUSDT: 0.5}");
                     }
                     for (Iterator<Map.Entry<String, JsonNode>> it = positions.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
-                        b.strategyMaxPosition(key(q + ".limits.max-position." + e.getKey()), id, e.getKey(),
-                                scalar(positions, e.getKey(), q + ".limits.max-position."));
+                        b.strategyMaxPosition(yaml.key(q + ".limits.max-position." + e.getKey()), id, e.getKey(),
+                                yaml.scalar(positions, e.getKey(), q + ".limits.max-position."));
                     }
                 }
             }
@@ -312,7 +273,7 @@ public final class StrategyConfigFile {
         for (String k : ROOT) {
             Set<String> sub = switch (k) {
                 case "gateway" -> GATEWAY;
-                case "marketdata" -> MARKET_DATA;
+                case "marketdata" -> MarketDataSettings.KEYS;
                 case "account" -> ACCOUNT;
                 case "callbacks" -> CALLBACKS;
                 case "sync" -> SYNC;
@@ -335,74 +296,5 @@ public final class StrategyConfigFile {
         }
         out.sort(null);
         return out;
-    }
-
-    private JsonNode section(JsonNode root, String name, String p, Set<String> known) {
-        if (!root.has(name) || root.get(name).isNull()) {
-            return null;
-        }
-        JsonNode node = root.get(name);
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(key(p + name) + ": must be a mapping of settings");
-        }
-        if (known != null) {
-            checkKeys(node, p + name + ".", known);
-        }
-        return node;
-    }
-
-    private void checkKeys(JsonNode node, String p, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                List<String> sorted = new ArrayList<>(known);
-                sorted.sort(null);
-                throw new IllegalArgumentException(key(p + k) + ": unknown setting (known here: " + String.join(", ", sorted) + ")");
-            }
-        }
-    }
-
-    /** The text of a scalar value; a mapping or a list where a value belongs is an error naming the key. */
-    private String scalar(JsonNode parent, String name, String p) {
-        JsonNode v = parent.get(name);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(key(p + name) + ": a value is required");
-        }
-        if (!v.isValueNode()) {
-            throw new IllegalArgumentException(key(p + name) + ": must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
-        }
-        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
-    }
-
-    private List<String> list(JsonNode parent, String name, String p) {
-        JsonNode v = parent.get(name);
-        List<String> out = new ArrayList<>();
-        if (v.isArray()) {
-            for (JsonNode e : v) {
-                if (!e.isValueNode()) {
-                    throw new IllegalArgumentException(key(p + name) + ": must be a list of values");
-                }
-                out.add(e.asText());
-            }
-        } else if (v.isValueNode() && !v.isNull()) {
-            for (String s : v.asText().split(",")) {
-                out.add(s.trim());
-            }
-        } else {
-            throw new IllegalArgumentException(key(p + name) + ": must be a list of values");
-        }
-        return out;
-    }
-
-    private String key(String dotted) {
-        return fileName + ": " + dotted;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int eol = s.indexOf('\n');
-        return (eol < 0 ? s : s.substring(0, eol)).strip();
     }
 }

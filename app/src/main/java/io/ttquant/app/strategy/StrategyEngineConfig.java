@@ -1,5 +1,6 @@
 package io.ttquant.app.strategy;
 
+import io.ttquant.app.config.MarketDataSettings;
 import io.ttquant.app.data.InstrumentRules;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketDataKind;
@@ -8,7 +9,6 @@ import io.ttquant.core.order.Order;
 import io.ttquant.core.strategy.Strategy;
 import io.ttquant.core.strategy.StrategyCatalog;
 import io.ttquant.core.strategy.StrategyParams;
-import io.ttquant.transport.Topics;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
@@ -237,7 +237,7 @@ public final class StrategyEngineConfig {
     }
 
     /** Collects settings as text, each with its key; {@link #build()} checks what needs the whole picture. */
-    public static final class Builder {
+    public static final class Builder implements MarketDataSettings.Target {
         private String orders = DEFAULT_ORDERS;
         private String executions = DEFAULT_EXECUTIONS;
         private String state = DEFAULT_STATE;
@@ -277,33 +277,24 @@ public final class StrategyEngineConfig {
 
         /** The venue the gateway routes to, named in every order ({@code paper}, {@code binance}). */
         public Builder venue(String key, String text) {
-            String v = text(key, text).toLowerCase(Locale.ROOT);
-            try {
-                Topics.checkVenue(v);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": " + e.getMessage());
-            }
-            this.venue = v;
+            this.venue = MarketDataSettings.venue(key, text(key, text).toLowerCase(Locale.ROOT));
             return this;
         }
 
+        @Override
         public Builder marketDataEndpoint(String key, String text) {
             this.marketData = connectEndpoint(key, text);
             return this;
         }
 
+        @Override
         public Builder marketDataVenue(String key, String text) {
-            String v = text(key, text);
-            try {
-                Topics.checkVenue(v);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": " + e.getMessage());
-            }
-            this.marketDataVenue = v;
+            this.marketDataVenue = MarketDataSettings.venue(key, text(key, text));
             return this;
         }
 
         /** Quantity decimals of the market data and of orders: a number (8 for Binance-protocol feeds) or {@code step}. */
+        @Override
         public Builder qtyScale(String key, String text) {
             String v = text(key, text);
             if (v.equalsIgnoreCase("step")) {
@@ -315,24 +306,9 @@ public final class StrategyEngineConfig {
             return this;
         }
 
+        @Override
         public Builder marketDataKinds(String key, List<String> names) {
-            EnumSet<MarketDataKind> set = EnumSet.noneOf(MarketDataKind.class);
-            for (String n : names) {
-                MarketDataKind k = null;
-                for (MarketDataKind c : MarketDataKind.values()) {
-                    if (c.topicName().equals(n.trim().toLowerCase(Locale.ROOT))) {
-                        k = c;
-                    }
-                }
-                if (k == null) {
-                    throw new IllegalArgumentException(key + ": market data kinds are trade, quote, book and bar, got '" + n + "'");
-                }
-                set.add(k);
-            }
-            if (set.isEmpty()) {
-                throw new IllegalArgumentException(key + ": at least one market data kind is needed");
-            }
-            this.kinds = set;
+            this.kinds = MarketDataSettings.kinds(key, names);
             return this;
         }
 

@@ -4,6 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ttquant.app.ServiceStartException;
 import io.ttquant.app.metrics.MetricsEndpoint;
+import io.ttquant.app.service.ServiceTask;
+import io.ttquant.app.service.ServiceThread;
 import io.ttquant.core.instrument.Instrument;
 import io.ttquant.core.marketdata.MarketDataKind;
 import io.ttquant.core.time.Clock;
@@ -20,10 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.zeromq.ZContext;
@@ -54,40 +53,19 @@ public final class StrategyService implements AutoCloseable {
     private final Clock latencyClock;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ZContext zmq = new ZContext(1);
-    private final ArrayBlockingQueue<Task<?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ArrayBlockingQueue<ServiceTask<StrategyEngine, ?>> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
+    private final ServiceThread thread;
     private volatile Throwable failure;
     private MetricsEndpoint metricsEndpoint;
-    /** Set once on the engine thread before {@link #ready} completes. */
+    /** Set once on the engine thread before it reports ready. */
     private volatile StrategyMetrics metrics;
     private boolean closed;
-
-    /** A request carried out on the engine thread. */
-    private static final class Task<T> {
-        final Function<StrategyEngine, T> action;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-
-        Task(Function<StrategyEngine, T> action) {
-            this.action = action;
-        }
-
-        void run(StrategyEngine engine) {
-            try {
-                result.complete(action.apply(engine));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }
-    }
 
     private StrategyService(StrategyEngineConfig config, Clock clock, Clock latencyClock) {
         this.config = config;
         this.clock = clock;
         this.latencyClock = latencyClock;
-        this.thread = new Thread(this::run, "ttquant-strategy");
-        thread.setDaemon(true);
+        this.thread = new ServiceThread("ttquant-strategy", "strategy engine", this::run);
     }
 
     /**
@@ -105,27 +83,12 @@ public final class StrategyService implements AutoCloseable {
             return service;
         } catch (RuntimeException | Error e) {
             service.close();
-            if (e instanceof ServiceStartException s) {
-                throw s;
-            }
-            throw new ServiceStartException("strategy engine did not start: " + e.getMessage(), e);
+            throw service.thread.startFailure(e);
         }
     }
 
     private void startAll() {
-        thread.start();
-        try {
-            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof ServiceStartException s ? s
-                    : new ServiceStartException("strategy engine did not start: " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            throw new ServiceStartException("strategy engine did not start within " + START_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceStartException("interrupted while the strategy engine was starting", e);
-        }
+        thread.start(START_TIMEOUT_SECONDS);
         if (config.metricsPort() >= 0) {
             try {
                 metricsEndpoint = MetricsEndpoint.start("127.0.0.1", config.metricsPort(), registry);
@@ -163,19 +126,17 @@ public final class StrategyService implements AutoCloseable {
             ExecutionHandler handler = new ExecutionHandler(engine, config.strategyIds());
             engine.start(clock.nanos());
             metrics.sample(clock.nanos());
-            ready.complete(null);
+            thread.ready();
             loop(engine, metrics, marketData, executions, handler, state);
         } catch (Throwable e) {
-            if (!ready.isDone()) {
-                ready.completeExceptionally(e);
-            } else {
+            if (!thread.failStart(e)) {
                 failure = e;
                 LOG.log(System.Logger.Level.ERROR, "strategy engine thread stopped by an unexpected error; nothing trades any more", e);
             }
         } finally {
-            running = false;
-            for (Task<?> t; (t = tasks.poll()) != null; ) {
-                t.result.completeExceptionally(new RejectedExecutionException("the strategy engine is stopped"));
+            thread.stopped();
+            for (ServiceTask<StrategyEngine, ?> t; (t = tasks.poll()) != null; ) {
+                t.result().completeExceptionally(new RejectedExecutionException("the strategy engine is stopped"));
             }
             if (engine != null && failure == null) {
                 try {
@@ -233,13 +194,13 @@ public final class StrategyService implements AutoCloseable {
                       ExecutionHandler handler, ZmqStateClient state) {
         long park = config.idleParkNanos();
         boolean spin = config.spin();
-        while (running) {
+        while (thread.running()) {
             long now = clock.nanos();
             int work = marketData.doWork();
             work += executions.poll(handler, ZmqMarketDataAdapter.DEFAULT_BATCH);
             work += state.poll(engine);
             work += engine.doWork(now);
-            for (Task<?> t; (t = tasks.poll()) != null; ) {
+            for (ServiceTask<StrategyEngine, ?> t; (t = tasks.poll()) != null; ) {
                 t.run(engine);
                 work++;
             }
@@ -306,16 +267,16 @@ public final class StrategyService implements AutoCloseable {
 
     /** Runs {@code action} on the engine thread (tests, tools): the engine's state is read there, never here. */
     public <T> CompletableFuture<T> inspect(Function<StrategyEngine, T> action) {
-        Task<T> task = new Task<>(action);
-        if (!running) {
-            task.result.completeExceptionally(new RejectedExecutionException("the strategy engine is stopped"
+        ServiceTask<StrategyEngine, T> task = new ServiceTask<>(action);
+        if (!thread.running()) {
+            task.result().completeExceptionally(new RejectedExecutionException("the strategy engine is stopped"
                     + (failure == null ? "" : " after an error: " + failure.getMessage())));
         } else if (!tasks.offer(task)) {
-            task.result.completeExceptionally(new RejectedExecutionException("the strategy engine's request queue is full"));
-        } else if (!running && tasks.remove(task)) {
-            task.result.completeExceptionally(new RejectedExecutionException("the strategy engine is stopped"));
+            task.result().completeExceptionally(new RejectedExecutionException("the strategy engine's request queue is full"));
+        } else if (!thread.running() && tasks.remove(task)) {
+            task.result().completeExceptionally(new RejectedExecutionException("the strategy engine is stopped"));
         }
-        return task.result;
+        return task.result();
     }
 
     /** Samples the metric gauges now, on the engine thread (tests and operators need not wait for the next second). */
@@ -341,7 +302,7 @@ public final class StrategyService implements AutoCloseable {
 
     /** True while the engine thread runs. */
     public boolean isRunning() {
-        return running && thread.isAlive();
+        return thread.isRunning();
     }
 
     @Override
@@ -353,14 +314,7 @@ public final class StrategyService implements AutoCloseable {
         if (metricsEndpoint != null) {
             metricsEndpoint.close();
         }
-        running = false;
-        if (thread.isAlive() && Thread.currentThread() != thread) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
         zmq.close();
         LOG.log(System.Logger.Level.INFO, "strategy engine stopped");
     }
