@@ -52,6 +52,8 @@ class DuckDbStoreConcurrencyTest {
     @Test
     void shouldReadWholeBatchesInOrderWhileAnotherThreadWrites() throws Exception {
         AtomicInteger written = new AtomicInteger();
+        // a batch is visible to readers once committed, which can be just before written counts it
+        AtomicInteger started = new AtomicInteger();
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
             TradeBatch batch = new TradeBatch(BATCH);
             for (int b = 0; b < BATCHES; b++) {
@@ -60,6 +62,7 @@ class DuckDbStoreConcurrencyTest {
                     long id = (long) b * BATCH + i;
                     batch.add(VENUE, BTC, T0 + id * 1_000L, 0, id, 100 + id % 7, 1, Side.BUY);
                 }
+                started.incrementAndGet();
                 store.writeTrades(batch);
                 written.incrementAndGet();
             }
@@ -69,7 +72,7 @@ class DuckDbStoreConcurrencyTest {
         while (!writing.isDone() || reads == 0) {
             int before = written.get();
             long n = readAndCheckOrder();
-            int after = written.get();
+            int after = started.get();
             assertThat(n % BATCH).as("whole batches only").isZero();
             assertThat(n / BATCH).isBetween((long) before, (long) after);
             reads++;
